@@ -1,0 +1,252 @@
+package dev.faasguard.bootstrap;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * Static entry points that instrumented JDK methods call. Each one gathers no more than it is given,
+ * takes the fast path out when the operation cannot be a finding, and otherwise hands the facts to
+ * the {@link HookSink} the agent installed. A hook never lets its own failure reach the application;
+ * the only exceptions it throws are the ones enforce mode asks for.
+ */
+public final class Hooks {
+
+    public static final String OP_OPEN_FOR_WRITE = "open-for-write";
+    public static final String OP_OPEN_FOR_APPEND = "open-for-append";
+    public static final String OP_CREATE_FILE = "create-file";
+    public static final String OP_CREATE_TEMP_FILE = "create-temp-file";
+    public static final String OP_CREATE_DIRECTORY = "create-directory";
+    public static final String OP_CREATE_DIRECTORIES = "create-directories";
+    public static final String OP_DELETE = "delete";
+    public static final String OP_RENAME = "rename";
+    public static final String OP_MOVE = "move";
+    public static final String OP_COPY = "copy";
+    public static final String OP_LOG_FILE = "open-log-file";
+
+    /** {@code RandomAccessFile}'s own mode bit for read-write ({@code O_RDWR} in RandomAccessFile.java). */
+    private static final int RANDOM_ACCESS_READ_WRITE = 2;
+
+    private static final ThreadLocal<HookState> STATE = new ThreadLocal<>();
+
+    private static volatile HookSink sink;
+    private static volatile WritableRoots roots = WritableRoots.TMP_ONLY;
+    private static volatile boolean enforce;
+
+    private Hooks() {}
+
+    /** Plugs the agent in. Until this runs, every hook returns at once. */
+    public static void install(HookSink agentSink, WritableRoots writableRoots, boolean enforceMode) {
+        roots = writableRoots;
+        enforce = enforceMode;
+        sink = agentSink;
+    }
+
+    /** Marks the current thread as the agent's own for good (its reporter and shutdown threads). */
+    public static void markAgentThread() {
+        state().agentDepth = 1 << 20;
+    }
+
+    /** Brackets agent work done on an application thread, so its I/O is never a finding. */
+    public static void enterAgentCode() {
+        state().agentDepth++;
+    }
+
+    public static void exitAgentCode() {
+        state().agentDepth--;
+    }
+
+    // ---- java.io ----------------------------------------------------------------------------
+
+    /** {@code FileOutputStream.open}: every FileOutputStream, FileWriter and PrintStream/PrintWriter on a file. */
+    public static void fileOutputStreamOpen(String name, boolean append) throws FileNotFoundException {
+        if (deny(append ? OP_OPEN_FOR_APPEND : OP_OPEN_FOR_WRITE, name, null)) {
+            throw ReadOnlyFileSystem.javaIo(name);
+        }
+    }
+
+    /** {@code RandomAccessFile.open}: only the read-write modes can write. */
+    public static void randomAccessFileOpen(String name, int mode) throws FileNotFoundException {
+        if ((mode & RANDOM_ACCESS_READ_WRITE) != 0 && deny(OP_OPEN_FOR_WRITE, name, null)) {
+            throw ReadOnlyFileSystem.javaIo(name);
+        }
+    }
+
+    public static void fileCreateNewFile(File file) throws IOException {
+        if (deny(OP_CREATE_FILE, file.getPath(), null)) {
+            throw ReadOnlyFileSystem.plain();
+        }
+    }
+
+    /** {@code File.createTempFile(prefix, suffix, directory)}; a null directory is java.io.tmpdir. */
+    public static void fileCreateTempFile(String prefix, String suffix, File directory) throws IOException {
+        if (directory == null) {
+            return;
+        }
+        String pattern = directory.getPath() + File.separator + prefix + "*" + (suffix == null ? ".tmp" : suffix);
+        if (deny(OP_CREATE_TEMP_FILE, pattern, null)) {
+            throw ReadOnlyFileSystem.plain();
+        }
+    }
+
+    /** @return true when {@code File.mkdir} must fail as it would on a read-only file system */
+    public static boolean fileMkdir(File file) {
+        return deny(OP_CREATE_DIRECTORY, file.getPath(), null);
+    }
+
+    /** @return true when {@code File.delete} must fail as it would on a read-only file system */
+    public static boolean fileDelete(File file) {
+        return deny(OP_DELETE, file.getPath(), null);
+    }
+
+    /** @return true when {@code File.renameTo} must fail as it would on a read-only file system */
+    public static boolean fileRenameTo(File source, File target) {
+        return target != null && deny(OP_RENAME, target.getPath(), source.getPath());
+    }
+
+    /**
+     * Entry of {@code File.mkdirs}, judged as one operation; the {@code mkdir} calls it makes are not.
+     *
+     * @return true when it must fail (nothing entered); otherwise a scope is entered and
+     *     {@link #exitScope} runs when the method ends
+     */
+    public static boolean fileMkdirsEnter(File file) {
+        if (deny(OP_CREATE_DIRECTORIES, file.getPath(), null)) {
+            return true;
+        }
+        enterScope();
+        return false;
+    }
+
+    // ---- java.nio.file ----------------------------------------------------------------------
+
+    /** {@code newByteChannel}, {@code newFileChannel}, {@code newAsynchronousFileChannel} of the default provider. */
+    public static void channelOpen(Path path, Set<?> options) throws IOException {
+        if (options == null) {
+            return;
+        }
+        boolean append = options.contains(StandardOpenOption.APPEND);
+        if (!append && !options.contains(StandardOpenOption.WRITE)) {
+            return;
+        }
+        String operation = options.contains(StandardOpenOption.CREATE_NEW)
+                ? OP_CREATE_FILE
+                : append ? OP_OPEN_FOR_APPEND : OP_OPEN_FOR_WRITE;
+        String name = path.toString();
+        if (deny(operation, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+    }
+
+    public static void createDirectory(Path directory) throws IOException {
+        String name = directory.toString();
+        if (deny(OP_CREATE_DIRECTORY, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+    }
+
+    /** Entry of {@code Files.createDirectories}, judged as one operation (see {@link #fileMkdirsEnter}). */
+    public static void createDirectoriesEnter(Path directory) throws IOException {
+        String name = directory.toString();
+        if (deny(OP_CREATE_DIRECTORIES, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+        enterScope();
+    }
+
+    /** {@code delete} and {@code deleteIfExists} of the default provider. */
+    public static void delete(Path file) throws IOException {
+        String name = file.toString();
+        if (deny(OP_DELETE, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+    }
+
+    public static void copy(Path source, Path target) throws IOException {
+        String targetName = target.toString();
+        if (deny(OP_COPY, targetName, source.toString())) {
+            throw ReadOnlyFileSystem.nio(source.toString(), targetName);
+        }
+    }
+
+    public static void move(Path source, Path target) throws IOException {
+        String targetName = target.toString();
+        if (deny(OP_MOVE, targetName, source.toString())) {
+            throw ReadOnlyFileSystem.nio(source.toString(), targetName);
+        }
+    }
+
+    // ---- java.util.logging ------------------------------------------------------------------
+
+    /** Entry of {@code FileHandler.openFiles}: its lock file and log file are one operation. */
+    public static void fileHandlerOpenEnter(String pattern) throws IOException {
+        if (pattern != null && deny(OP_LOG_FILE, pattern, null)) {
+            throw ReadOnlyFileSystem.nio(pattern, null);
+        }
+        enterScope();
+    }
+
+    // ---- scopes -----------------------------------------------------------------------------
+
+    /** Runs when a scoped method returns or throws. */
+    public static void exitScope() {
+        HookState state = STATE.get();
+        if (state != null && state.scopeDepth > 0) {
+            state.scopeDepth--;
+        }
+    }
+
+    private static void enterScope() {
+        state().scopeDepth++;
+    }
+
+    // ---- the slow path ----------------------------------------------------------------------
+
+    /**
+     * Reports the operation unless it is certainly harmless, and says whether enforce mode must fail it.
+     * The quick root test runs before any thread-local lookup, so a write inside /tmp costs a few compares.
+     */
+    private static boolean deny(String operation, String path, String otherPath) {
+        HookSink target = sink;
+        if (target == null || path == null) {
+            return false;
+        }
+        WritableRoots writable = roots;
+        if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))) {
+            return false;
+        }
+        HookState state = state();
+        if (state.quiet()) {
+            return false;
+        }
+        state.agentDepth++;
+        try {
+            return target.fileWrite(operation, path, otherPath) && enforce;
+        } catch (Throwable failure) {
+            reportFailure(target, operation, failure);
+            return false;
+        } finally {
+            state.agentDepth--;
+        }
+    }
+
+    private static void reportFailure(HookSink target, String hook, Throwable failure) {
+        try {
+            target.hookFailed(hook, failure);
+        } catch (Throwable ignored) {
+            // The sink itself is broken: staying silent is the only way not to hurt the application.
+        }
+    }
+
+    private static HookState state() {
+        HookState state = STATE.get();
+        if (state == null) {
+            state = new HookState();
+            STATE.set(state);
+        }
+        return state;
+    }
+}

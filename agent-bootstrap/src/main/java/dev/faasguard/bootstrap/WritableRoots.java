@@ -1,0 +1,101 @@
+package dev.faasguard.bootstrap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The directories an application may write to on a function platform (by default only {@code /tmp}).
+ *
+ * <p>{@link #quickContains} is the hot-path test every hooked write runs: no allocation, and it only
+ * answers {@code true} when the path is certainly inside a root. Anything it is unsure of (relative
+ * paths, {@code .} or {@code ..} segments) goes to the slow path: {@link #resolve} then {@link #contains}.
+ */
+public final class WritableRoots {
+
+    public static final WritableRoots TMP_ONLY = new WritableRoots(new String[] {"/tmp"});
+
+    private final String[] roots;
+
+    private WritableRoots(String[] roots) {
+        this.roots = roots;
+    }
+
+    /** Roots from absolute directory names; each is normalized ({@code /tmp/} and {@code /tmp/.} are {@code /tmp}). */
+    public static WritableRoots of(List<String> directories) {
+        String[] normalized = new String[directories.size()];
+        for (int i = 0; i < normalized.length; i++) {
+            String dir = directories.get(i);
+            if (dir == null || !dir.startsWith("/")) {
+                throw new IllegalArgumentException("not an absolute directory: " + dir);
+            }
+            normalized[i] = normalize(dir);
+        }
+        return new WritableRoots(normalized);
+    }
+
+    public List<String> directories() {
+        return List.of(roots);
+    }
+
+    /** True only when {@code rawPath} is absolute, has no dot segments and lies inside a root. */
+    public boolean quickContains(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/' || rawPath.contains("/.")) {
+            return false;
+        }
+        return containsNormalized(rawPath);
+    }
+
+    /** True when the absolute, normalized path is a root or lies below one. */
+    public boolean contains(String absoluteNormalizedPath) {
+        return containsNormalized(absoluteNormalizedPath);
+    }
+
+    private boolean containsNormalized(String path) {
+        for (String root : roots) {
+            if (root.equals("/")) {
+                return true;
+            }
+            if (path.startsWith(root)
+                    && (path.length() == root.length() || path.charAt(root.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Resolves {@code rawPath} against {@code baseDirectory} when relative, then normalizes it. */
+    public static String resolve(String rawPath, String baseDirectory) {
+        String absolute = rawPath.startsWith("/") ? rawPath : baseDirectory + "/" + rawPath;
+        return normalize(absolute);
+    }
+
+    /** Removes empty and {@code .} segments and applies {@code ..} lexically, as the kernel would for real directories. */
+    public static String normalize(String absolutePath) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : absolutePath.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (!segments.isEmpty()) {
+                    segments.remove(segments.size() - 1);
+                }
+                continue;
+            }
+            segments.add(segment);
+        }
+        if (segments.isEmpty()) {
+            return "/";
+        }
+        StringBuilder out = new StringBuilder(absolutePath.length());
+        for (String segment : segments) {
+            out.append('/').append(segment);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return String.join(",", roots);
+    }
+}

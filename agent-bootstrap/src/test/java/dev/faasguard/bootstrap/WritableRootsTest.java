@@ -1,0 +1,54 @@
+package dev.faasguard.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WritableRootsTest {
+
+    private final WritableRoots tmpAndEfs = WritableRoots.of(List.of("/tmp/", "/mnt/efs"));
+
+    @Test
+    void quickContainsAcceptsOnlyCleanAbsolutePathsUnderARoot() {
+        assertTrue(tmpAndEfs.quickContains("/tmp/a.json"));
+        assertTrue(tmpAndEfs.quickContains("/mnt/efs/data/x"));
+        assertFalse(tmpAndEfs.quickContains("/tmpfoo/a.json"), "a sibling that shares the prefix is outside");
+        assertFalse(tmpAndEfs.quickContains("/tmp/../var/task/x"), "dot segments go to the slow path");
+        assertFalse(tmpAndEfs.quickContains("users.json"), "relative paths go to the slow path");
+        assertFalse(tmpAndEfs.quickContains("/var/task/users.json"));
+        assertFalse(tmpAndEfs.quickContains(""));
+    }
+
+    @Test
+    void resolveNormalizesAgainstTheWorkingDirectory() {
+        assertEquals("/var/task/users.json", WritableRoots.resolve("users.json", "/var/task"));
+        assertEquals("/var/task/x", WritableRoots.resolve("/tmp/../var/task/x", "/ignored"));
+        assertEquals("/tmp/a", WritableRoots.resolve("./a", "/tmp/"));
+        assertEquals("/", WritableRoots.resolve("../../..", "/a"));
+        assertEquals("/tmp/b", WritableRoots.resolve("//tmp//./b/", "/"));
+    }
+
+    @Test
+    void containsTreatsTheRootItselfAsInside() {
+        assertTrue(tmpAndEfs.contains("/tmp"));
+        assertTrue(tmpAndEfs.contains("/tmp/x/y"));
+        assertFalse(tmpAndEfs.contains("/"));
+        assertFalse(tmpAndEfs.contains("/mnt"));
+    }
+
+    @Test
+    void slashAsARootMakesEverythingWritable() {
+        WritableRoots everything = WritableRoots.of(List.of("/"));
+        assertTrue(everything.quickContains("/var/task/x"));
+        assertTrue(everything.contains("/etc"));
+    }
+
+    @Test
+    void relativeRootsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> WritableRoots.of(List.of("tmp")));
+    }
+}

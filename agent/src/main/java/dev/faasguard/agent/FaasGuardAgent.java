@@ -1,0 +1,30 @@
+package dev.faasguard.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * {@code -javaagent} and dynamic-attach entry points. This class touches nothing from the boot-loader
+ * bridge: that must be injected before any class that refers to it is loaded.
+ */
+public final class FaasGuardAgent {
+
+    private FaasGuardAgent() {}
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation);
+    }
+
+    private static synchronized void start(String arguments, Instrumentation instrumentation) {
+        try {
+            BootstrapInjector.inject(instrumentation);
+            AgentRuntime.start(arguments, instrumentation);
+        } catch (Throwable failure) {
+            // The application must start regardless: say why the agent is off, once, and step aside.
+            System.err.println("[FaaSGuard] not started, the application runs without it: " + failure);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.faasguard.agent.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The agent's settled configuration: every value parsed, every bad one already replaced by its default. */
+public record AgentConfig(Mode mode, String report, List<String> writableRoots) {
+
+    public static AgentConfig defaults() {
+        return new AgentConfig(Options.MODE.defaultValue(), Options.REPORT.defaultValue(),
+                Options.WRITABLE_ROOTS.defaultValue());
+    }
+
+    /** Where the JSON report goes, or empty when it is turned off. */
+    public Optional<String> reportPath() {
+        return Options.OFF.equals(report) ? Optional.empty() : Optional.of(report);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.faasguard.agent.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every option the agent reads. README documents each one; keep the two in step. */
+public final class Options {
+
+    public static final Option<Mode> MODE =
+            new Option<>("mode", Mode.OBSERVE, Mode::parse, "observe or enforce");
+
+    public static final Option<String> REPORT =
+            new Option<>("report", "/tmp/faasguard/report.json", Options::reportPath,
+                    "an absolute file path, or off");
+
+    public static final Option<List<String>> WRITABLE_ROOTS =
+            new Option<>("writableRoots", List.of("/tmp"), Options::absoluteDirectories,
+                    "a comma-separated list of absolute directories, e.g. /tmp,/mnt/efs");
+
+    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS);
+
+    /** The value of {@link #REPORT} that turns the JSON report off. */
+    public static final String OFF = "off";
+
+    private Options() {}
+
+    private static String reportPath(String raw) {
+        String value = raw.trim();
+        if (value.equalsIgnoreCase(OFF)) {
+            return OFF;
+        }
+        if (!value.startsWith("/") || value.endsWith("/")) {
+            throw new IllegalArgumentException(raw);
+        }
+        return value;
+    }
+
+    private static List<String> absoluteDirectories(String raw) {
+        List<String> directories = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            String directory = part.trim();
+            if (directory.isEmpty()) {
+                continue;
+            }
+            if (!directory.startsWith("/")) {
+                throw new IllegalArgumentException(raw);
+            }
+            directories.add(directory);
+        }
+        if (directories.isEmpty()) {
+            throw new IllegalArgumentException(raw);
+        }
+        return List.copyOf(directories);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.faasguard.agent.finding;
+
+import dev.faasguard.agent.rule.Rule;
+import java.util.List;
+import java.util.Map;
+
+/** One occurrence of a rule breaking, with where it happened. */
+public record Finding(Rule rule, String message, CallSite callSite, List<String> stack,
+        Map<String, Object> detail, long epochMillis) {
+
+    /** Occurrences with the same key are counted as one finding. */
+    public Key key() {
+        return new Key(rule.id(), callSite);
+    }
+
+    public record Key(String rule, CallSite callSite) {}
+}

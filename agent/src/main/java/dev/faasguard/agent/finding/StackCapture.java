@@ -1,0 +1,74 @@
+package dev.faasguard.agent.finding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Walks the current stack to the call site: past the agent's own frames and the JDK's, to the first
+ * frame of application code. Runs only when a rule fires.
+ */
+public final class StackCapture {
+
+    /** Frames kept from the call site down, enough to see which handler called it. */
+    public static final int MAX_FRAMES = 12;
+
+    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
+    private StackCapture() {}
+
+    public record Capture(CallSite callSite, List<String> stack) {}
+
+    public static Capture here() {
+        return WALKER.walk(frames -> {
+            List<StackWalker.StackFrame> kept = new ArrayList<>(MAX_FRAMES);
+            StackWalker.StackFrame firstJdkFrame = null;
+            for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                if (kept.isEmpty()) {
+                    if (isAgent(frame.getClassName())) {
+                        continue;
+                    }
+                    if (isJdk(frame)) {
+                        if (firstJdkFrame == null) {
+                            firstJdkFrame = frame;
+                        }
+                        continue;
+                    }
+                }
+                kept.add(frame);
+                if (kept.size() == MAX_FRAMES) {
+                    break;
+                }
+            }
+            if (kept.isEmpty()) {
+                // Only JDK code on the stack (a JDK thread, a shutdown hook): point at the JDK frame.
+                return firstJdkFrame == null
+                        ? new Capture(CallSite.UNKNOWN, List.of())
+                        : new Capture(callSite(firstJdkFrame), List.of(callSite(firstJdkFrame).frame()));
+            }
+            List<String> stack = new ArrayList<>(kept.size());
+            for (StackWalker.StackFrame frame : kept) {
+                stack.add(callSite(frame).frame());
+            }
+            return new Capture(callSite(kept.get(0)), List.copyOf(stack));
+        });
+    }
+
+    static boolean isAgent(String className) {
+        return className.startsWith("dev.faasguard.agent.")
+                || className.startsWith("dev.faasguard.bootstrap.")
+                || className.startsWith("dev.faasguard.shaded.");
+    }
+
+    private static boolean isJdk(StackWalker.StackFrame frame) {
+        Class<?> type = frame.getDeclaringClass();
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == PLATFORM
+                || type.getName().startsWith("jdk.internal.reflect.");
+    }
+
+    private static CallSite callSite(StackWalker.StackFrame frame) {
+        return new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
+    }
+}

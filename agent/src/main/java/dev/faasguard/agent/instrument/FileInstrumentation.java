@@ -1,0 +1,43 @@
+package dev.faasguard.agent.instrument;
+
+import dev.faasguard.agent.instrument.HookCall.Push;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/**
+ * {@code java.io.File}'s writing methods. Their natives differ between JDKs, the public methods do not.
+ * mkdirs is one scoped operation: the mkdir calls it makes are not judged again.
+ */
+final class FileInstrumentation implements TypeInstrumentation {
+
+    private static final String FILE = "Ljava/io/File;";
+    private static final Push THIS = Push.reference(0);
+
+    @Override
+    public String className() {
+        return "java.io.File";
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+        switch (name + descriptor) {
+            case "createNewFile()Z":
+                return EntryHook.call(method, HookCall.of("fileCreateNewFile", "(" + FILE + ")V", THIS));
+            case "mkdir()Z":
+                return EntryHook.returnFalseWhenDenied(method, HookCall.of("fileMkdir", "(" + FILE + ")Z", THIS));
+            case "delete()Z":
+                return EntryHook.returnFalseWhenDenied(method, HookCall.of("fileDelete", "(" + FILE + ")Z", THIS));
+            case "renameTo(Ljava/io/File;)Z":
+                return EntryHook.returnFalseWhenDenied(method,
+                        HookCall.of("fileRenameTo", "(" + FILE + FILE + ")Z", THIS, Push.reference(1)));
+            case "mkdirs()Z":
+                return ScopedHook.scopeReturningFalseWhenDenied(method,
+                        HookCall.of("fileMkdirsEnter", "(" + FILE + ")Z", THIS));
+            case "createTempFile(Ljava/lang/String;Ljava/lang/String;Ljava/io/File;)Ljava/io/File;":
+                return EntryHook.call(method, HookCall.of("fileCreateTempFile",
+                        "(Ljava/lang/String;Ljava/lang/String;" + FILE + ")V",
+                        Push.reference(0), Push.reference(1), Push.reference(2)));
+            default:
+                return method;
+        }
+    }
+}

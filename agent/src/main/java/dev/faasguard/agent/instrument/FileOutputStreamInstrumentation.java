@@ -1,0 +1,26 @@
+package dev.faasguard.agent.instrument;
+
+import dev.faasguard.agent.instrument.HookCall.Push;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/**
+ * {@code FileOutputStream.open(String, boolean)}: the Java wrapper around the native open that every
+ * file constructor reaches, and with it FileWriter, PrintStream and PrintWriter on a file name.
+ */
+final class FileOutputStreamInstrumentation implements TypeInstrumentation {
+
+    private static final HookCall OPEN = HookCall.of("fileOutputStreamOpen", "(Ljava/lang/String;Z)V",
+            Push.reference(1), Push.integer(2));
+
+    @Override
+    public String className() {
+        return "java.io.FileOutputStream";
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+        return name.equals("open") && descriptor.equals("(Ljava/lang/String;Z)V")
+                ? EntryHook.call(method, OPEN)
+                : method;
+    }
+}

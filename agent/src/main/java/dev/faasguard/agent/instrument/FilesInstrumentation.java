@@ -1,0 +1,23 @@
+package dev.faasguard.agent.instrument;
+
+import dev.faasguard.agent.instrument.HookCall.Push;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/** {@code Files.createDirectories}, judged as one operation rather than one per missing level. */
+final class FilesInstrumentation implements TypeInstrumentation {
+
+    private static final HookCall ENTER = HookCall.of("createDirectoriesEnter", "(Ljava/nio/file/Path;)V",
+            Push.reference(0));
+
+    @Override
+    public String className() {
+        return "java.nio.file.Files";
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+        return name.equals("createDirectories") && descriptor.startsWith("(Ljava/nio/file/Path;")
+                ? ScopedHook.scope(method, ENTER)
+                : method;
+    }
+}

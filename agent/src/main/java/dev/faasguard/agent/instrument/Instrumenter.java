@@ -1,0 +1,53 @@
+package dev.faasguard.agent.instrument;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Registers the transformer and retransforms the targets the JVM loaded before the agent started
+ * (FileOutputStream, File and the file system provider always are). A class that cannot be
+ * instrumented is reported and skipped: the agent carries on with the rest.
+ */
+public final class Instrumenter {
+
+    private final Instrumentation instrumentation;
+    private final BiConsumer<String, Throwable> failures;
+
+    public Instrumenter(Instrumentation instrumentation, BiConsumer<String, Throwable> failures) {
+        this.instrumentation = instrumentation;
+        this.failures = failures;
+    }
+
+    public void install(List<TypeInstrumentation> instrumentations) {
+        HookTransformer transformer = new HookTransformer(instrumentations, failures);
+        instrumentation.addTransformer(transformer, true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && transformer.targets(type.getName())) {
+                loaded.add(type);
+            }
+        }
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
+            // One bad class fails the whole batch: retry one by one so the others are still instrumented.
+            for (Class<?> type : loaded) {
+                retransformOne(type);
+            }
+        }
+    }
+
+    private void retransformOne(Class<?> type) {
+        try {
+            instrumentation.retransformClasses(type);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
+            failures.accept(type.getName(), failure);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.faasguard.agent.instrument;
+
+import dev.faasguard.agent.instrument.HookCall.Push;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/** {@code RandomAccessFile.open(String, int)}: the hook itself lets the read-only mode through at once. */
+final class RandomAccessFileInstrumentation implements TypeInstrumentation {
+
+    private static final HookCall OPEN = HookCall.of("randomAccessFileOpen", "(Ljava/lang/String;I)V",
+            Push.reference(1), Push.integer(2));
+
+    @Override
+    public String className() {
+        return "java.io.RandomAccessFile";
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+        return name.equals("open") && descriptor.equals("(Ljava/lang/String;I)V")
+                ? EntryHook.call(method, OPEN)
+                : method;
+    }
+}

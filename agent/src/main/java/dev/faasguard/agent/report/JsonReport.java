@@ -1,0 +1,80 @@
+package dev.faasguard.agent.report;
+
+import dev.faasguard.agent.finding.CallSite;
+import dev.faasguard.agent.finding.Finding;
+import dev.faasguard.agent.finding.FindingStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report a build or a script reads. Field names are a contract: later versions add fields,
+ * they never rename these.
+ */
+public final class JsonReport {
+
+    private final Path path;
+    private final String agentVersion;
+    private final String mode;
+    private final RuntimeInfo runtime;
+    private final FindingStore findings;
+
+    public JsonReport(Path path, String agentVersion, String mode, RuntimeInfo runtime, FindingStore findings) {
+        this.path = path;
+        this.agentVersion = agentVersion;
+        this.mode = mode;
+        this.runtime = runtime;
+        this.findings = findings;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Writes the whole report again, atomically. */
+    public synchronized void write() throws IOException {
+        AtomicFile.write(path, new JsonWriter().toJson(document()));
+    }
+
+    Map<String, Object> document() {
+        Map<String, Object> agent = new LinkedHashMap<>();
+        agent.put("version", agentVersion);
+        agent.put("mode", mode);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("agent", agent);
+        document.put("runtime", runtime.toJson());
+        List<Object> findingList = new ArrayList<>();
+        for (FindingStore.Counted counted : findings.snapshot()) {
+            findingList.add(finding(counted.first(), counted.count()));
+        }
+        document.put("findings", findingList);
+        document.put("invocations", List.of());
+        return document;
+    }
+
+    private static Map<String, Object> finding(Finding finding, long count) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", finding.rule().id());
+        json.put("severity", finding.rule().severity().id());
+        json.put("message", finding.message());
+        json.put("fix", finding.rule().fix());
+        json.put("count", count);
+        json.put("callSite", callSite(finding.callSite()));
+        json.put("stack", finding.stack());
+        json.put("detail", finding.detail());
+        json.put("firstSeenEpochMs", finding.epochMillis());
+        return json;
+    }
+
+    private static Map<String, Object> callSite(CallSite site) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("class", site.className());
+        json.put("method", site.method());
+        json.put("file", site.file());
+        json.put("line", site.line());
+        return json;
+    }
+}

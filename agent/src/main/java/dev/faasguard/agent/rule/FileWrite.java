@@ -1,0 +1,10 @@
+package dev.faasguard.agent.rule;
+
+/**
+ * A file operation as a hook saw it.
+ *
+ * @param operation one of the {@code Hooks.OP_*} names
+ * @param path the path the application gave (maybe relative)
+ * @param otherPath the source of a move, copy or rename, else null
+ */
+public record FileWrite(String operation, String path, String otherPath) {}
