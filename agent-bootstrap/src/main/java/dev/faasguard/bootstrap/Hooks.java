@@ -123,8 +123,16 @@ public final class Hooks {
 
     // ---- java.nio.file ----------------------------------------------------------------------
 
-    /** {@code newByteChannel}, {@code newFileChannel}, {@code newAsynchronousFileChannel} of the default provider. */
-    public static void channelOpen(Path path, Set<?> options) throws IOException {
+    /**
+     * Entry of {@code newByteChannel}, {@code newFileChannel} and {@code newAsynchronousFileChannel} of the
+     * default provider, scoped because on newer JDKs newByteChannel opens through newFileChannel.
+     */
+    public static void channelOpenEnter(Path path, Set<?> options) throws IOException {
+        checkChannelOpen(path, options);
+        enterScope();
+    }
+
+    private static void checkChannelOpen(Path path, Set<?> options) throws IOException {
         if (options == null) {
             return;
         }
@@ -186,6 +194,11 @@ public final class Hooks {
         if (pattern != null && deny(OP_LOG_FILE, pattern, null)) {
             throw ReadOnlyFileSystem.nio(pattern, null);
         }
+        enterScope();
+    }
+
+    /** Entry of {@code FileHandler.close}: removing its own lock file belongs to the opening already reported. */
+    public static void fileHandlerCloseEnter() {
         enterScope();
     }
 

@@ -5,12 +5,15 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 
 /**
  * {@code java.util.logging.FileHandler.openFiles()}: the lock file and the log file it opens are one
- * finding, reported with the handler's file name pattern.
+ * finding, reported with the handler's file name pattern; {@code close()} removing that lock file is part
+ * of the same finding, not another.
  */
 final class FileHandlerInstrumentation implements TypeInstrumentation {
 
     private static final HookCall ENTER = HookCall.of("fileHandlerOpenEnter", "(Ljava/lang/String;)V",
             Push.field("java/util/logging/FileHandler", "pattern", "Ljava/lang/String;"));
+
+    private static final HookCall CLOSE = HookCall.of("fileHandlerCloseEnter", "()V");
 
     @Override
     public String className() {
@@ -19,6 +22,9 @@ final class FileHandlerInstrumentation implements TypeInstrumentation {
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
-        return name.equals("openFiles") && descriptor.equals("()V") ? ScopedHook.scope(method, ENTER) : method;
+        if (name.equals("openFiles") && descriptor.equals("()V")) {
+            return ScopedHook.scope(method, ENTER);
+        }
+        return name.equals("close") && descriptor.equals("()V") ? ScopedHook.scope(method, CLOSE) : method;
     }
 }

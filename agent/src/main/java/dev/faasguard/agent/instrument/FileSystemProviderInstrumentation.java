@@ -6,13 +6,14 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 /**
  * The default file system provider, where every {@code java.nio.file.Files} write lands: channel opens
  * (newOutputStream, write, writeString, newBufferedWriter, createFile, createTempFile, FileChannel.open),
- * createDirectory, delete, copy and move. Matched by name and leading parameters, which have stayed the
+ * createDirectory, delete, copy and move. Channel opens are scoped: on JDK 21+ newByteChannel opens
+ * through newFileChannel, and one open is one operation. Matched by name and leading parameters, which have stayed the
  * same from JDK 17 to 25 while the internals below them changed.
  */
 final class FileSystemProviderInstrumentation implements TypeInstrumentation {
 
     private static final String PATH = "Ljava/nio/file/Path;";
-    private static final HookCall CHANNEL_OPEN = HookCall.of("channelOpen", "(" + PATH + "Ljava/util/Set;)V",
+    private static final HookCall CHANNEL_OPEN = HookCall.of("channelOpenEnter", "(" + PATH + "Ljava/util/Set;)V",
             Push.reference(1), Push.reference(2));
     private static final HookCall CREATE_DIRECTORY = HookCall.of("createDirectory", "(" + PATH + ")V",
             Push.reference(1));
@@ -33,7 +34,7 @@ final class FileSystemProviderInstrumentation implements TypeInstrumentation {
             case "newByteChannel":
             case "newFileChannel":
             case "newAsynchronousFileChannel":
-                return descriptor.startsWith("(" + PATH + "Ljava/util/Set;") ? EntryHook.call(method, CHANNEL_OPEN) : method;
+                return descriptor.startsWith("(" + PATH + "Ljava/util/Set;") ? ScopedHook.scope(method, CHANNEL_OPEN) : method;
             case "createDirectory":
                 return descriptor.startsWith("(" + PATH) ? EntryHook.call(method, CREATE_DIRECTORY) : method;
             case "implDelete":
