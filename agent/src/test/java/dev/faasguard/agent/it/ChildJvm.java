@@ -25,7 +25,7 @@ final class ChildJvm {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String agentArguments;
     private boolean withAgent = true;
-    private String classpath = System.getProperty("java.class.path");
+    private String classpath = testClasses();
     private Path workingDirectory;
     private Path report;
 
