@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,32 +16,36 @@ public final class FindingStore {
 
     private final ConcurrentHashMap<Finding.Key, Entry> entries = new ConcurrentHashMap<>();
     private final List<FindingListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong arrivals = new AtomicLong();
 
     public void addListener(FindingListener listener) {
         listeners.add(listener);
     }
 
     public void record(Finding finding) {
-        Entry fresh = new Entry(finding);
-        Entry entry = entries.putIfAbsent(finding.key(), fresh);
+        Entry entry = entries.get(finding.key());
         if (entry == null) {
-            fresh.count.increment();
-            for (FindingListener listener : listeners) {
-                listener.firstOccurrence(finding);
+            Entry fresh = new Entry(finding, arrivals.incrementAndGet());
+            entry = entries.putIfAbsent(finding.key(), fresh);
+            if (entry == null) {
+                fresh.count.increment();
+                for (FindingListener listener : listeners) {
+                    listener.firstOccurrence(finding);
+                }
+                return;
             }
-        } else {
-            entry.count.increment();
         }
+        entry.count.increment();
     }
 
     /** Every finding so far with its count, in the order they first happened. */
     public List<Counted> snapshot() {
-        List<Counted> counted = new ArrayList<>(entries.size());
-        for (Entry entry : entries.values()) {
+        List<Entry> ordered = new ArrayList<>(entries.values());
+        ordered.sort(Comparator.comparingLong(entry -> entry.arrival));
+        List<Counted> counted = new ArrayList<>(ordered.size());
+        for (Entry entry : ordered) {
             counted.add(new Counted(entry.first, entry.count.sum()));
         }
-        counted.sort(Comparator.comparingLong((Counted c) -> c.first().epochMillis())
-                .thenComparing(c -> c.first().key().toString()));
         return counted;
     }
 
@@ -48,10 +53,12 @@ public final class FindingStore {
 
     private static final class Entry {
         final Finding first;
+        final long arrival;
         final LongAdder count = new LongAdder();
 
-        Entry(Finding first) {
+        Entry(Finding first, long arrival) {
             this.first = first;
+            this.arrival = arrival;
         }
     }
 }

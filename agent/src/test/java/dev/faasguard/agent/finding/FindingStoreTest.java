@@ -1,0 +1,71 @@
+package dev.faasguard.agent.finding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.faasguard.agent.rule.Rule;
+import dev.faasguard.agent.rule.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class FindingStoreTest {
+
+    private static final Rule RULE = new Rule() {
+        public String id() { return "test-rule"; }
+        public Severity severity() { return Severity.WARNING; }
+        public String summary() { return "summary"; }
+        public String fix() { return "fix"; }
+    };
+
+    private static Finding at(int line) {
+        return new Finding(RULE, "message", new CallSite("com.example.A", "m", "A.java", line), List.of(),
+                Map.of(), line);
+    }
+
+    @Test
+    void oneEntryPerRuleAndCallSiteWithExactCountsUnderContention() throws Exception {
+        FindingStore store = new FindingStore();
+        List<Finding> announced = new ArrayList<>();
+        store.addListener(finding -> {
+            synchronized (announced) {
+                announced.add(finding);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < 8; t++) {
+            pool.execute(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                for (int i = 0; i < 10_000; i++) {
+                    store.record(at(i % 2 == 0 ? 10 : 20));
+                }
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+
+        List<FindingStore.Counted> snapshot = store.snapshot();
+        assertEquals(2, snapshot.size());
+        assertEquals(40_000, snapshot.get(0).count());
+        assertEquals(40_000, snapshot.get(1).count());
+        assertEquals(2, announced.size(), "each call site announced once");
+    }
+
+    @Test
+    void snapshotIsInTheOrderFindingsFirstHappened() {
+        FindingStore store = new FindingStore();
+        store.record(at(30));
+        store.record(at(5));
+        assertEquals(List.of(30, 5), store.snapshot().stream().map(c -> c.first().callSite().line()).toList());
+    }
+}
