@@ -135,7 +135,7 @@ final class ChildJvm {
                 throw new AssertionError("child JVM did not finish in 120 s: " + command);
             }
             JsonNode json = report != null && Files.exists(report) ? JSON.readTree(report.toFile()) : null;
-            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+            return new Result(process.pid(), process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8), json, String.join(" ", command));
         } finally {
             Files.deleteIfExists(stdout);
@@ -146,7 +146,7 @@ final class ChildJvm {
         }
     }
 
-    record Result(int exitCode, String stdout, String stderr, JsonNode report, String command) {
+    record Result(long pid, int exitCode, String stdout, String stderr, JsonNode report, String command) {
 
         List<JsonNode> findings() {
             List<JsonNode> list = new ArrayList<>();

@@ -35,7 +35,8 @@ public final class StartupBenchmark {
     static final int EXIT_BROKEN_RUN = 2;
     static final int EXIT_USAGE = 64;
 
-    private static final Path GNU_TIME = Path.of("/usr/bin/time");
+    /** GNU time; the system property exists only to try the no-RSS fallback on a machine that has it. */
+    private static final Path GNU_TIME = Path.of(System.getProperty("faasguard.bench.gnuTime", "/usr/bin/time"));
     private static final long RUN_TIMEOUT_SECONDS = 120;
     /** A stderr line like this means the JVM or the agent is unhappy, so the run does not count. */
     private static final Pattern BAD_STDERR = Pattern.compile("(?i).*\\b(warning|error|exception)\\b.*");
@@ -143,11 +144,13 @@ public final class StartupBenchmark {
             Path scratch = Files.createTempDirectory("faasguard-startup-bench");
             try {
                 StartupBenchmark bench = new StartupBenchmark(options, agent, ownClassPath(), haveGnuTime, scratch);
+                String loadBefore = loadAverage();
+                warnIfBusy(loadBefore);
                 List<JdkResult> results = new ArrayList<>();
                 for (Path home : homes) {
                     results.add(bench.measure(home));
                 }
-                String markdown = bench.markdown(results, root);
+                String markdown = bench.markdown(results, root, loadBefore, loadAverage());
                 System.out.println();
                 System.out.print(markdown);
                 Path out = root.resolve(options.out()).normalize();
@@ -271,12 +274,13 @@ public final class StartupBenchmark {
         return sb.toString();
     }
 
-    String markdown(List<JdkResult> results, Path root) throws IOException {
+    String markdown(List<JdkResult> results, Path root, String loadBefore, String loadAfter) throws IOException {
         StringBuilder md = new StringBuilder();
         String flipText = options.flip() ? "order flipped every round" : "baseline first in every round";
         md.append("### Startup: hello world with and without the agent\n\n");
         md.append("- Date: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
+                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average (1/5/15 min) ")
+                .append(loadBefore).append(" before, ").append(loadAfter).append(" after\n");
         md.append("- Agent: `").append(display(root, agentJar)).append("` (")
                 .append(Files.size(agentJar) / 1024).append(" KiB), default configuration (report written on exit)\n");
         md.append("- Runs: ").append(options.runs()).append(" measured per variant and JDK after ")
@@ -307,7 +311,7 @@ public final class StartupBenchmark {
                     r.jdk(), r.addedMs(), r.pairedMs(),
                     r.hasRss() ? String.format(Locale.ROOT, "%+.1f", r.addedRssMib()) : "n/a",
                     BenchmarkOptions.fmt(options.maxTimeMs()), BenchmarkOptions.fmt(options.maxRssMib()),
-                    pass ? "PASS" : "**FAIL**"));
+                    !pass ? "**FAIL**" : r.hasRss() ? "PASS" : "PASS (time only, RSS not measured)"));
         }
         return md.toString();
     }
@@ -316,6 +320,30 @@ public final class StartupBenchmark {
         md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n", jdk, variant, ms.length,
                 Stats.median(ms), Stats.min(ms), Stats.percentile(ms, 90),
                 rssMib == null ? "n/a" : String.format(Locale.ROOT, "%.1f", Stats.median(rssMib))));
+    }
+
+    /** The first three fields of /proc/loadavg, or "n/a": a busy machine makes the figures noisier. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : "n/a";
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    private static void warnIfBusy(String load) {
+        try {
+            double oneMinute = Double.parseDouble(load.split(" ")[0]);
+            int cpus = Runtime.getRuntime().availableProcessors();
+            if (oneMinute > cpus / 2.0) {
+                System.err.printf(Locale.ROOT, "!!! NOTE: load average %.2f on %d CPUs: something else is running, "
+                        + "the figures will be noisy (interleaving spreads the noise over both variants, "
+                        + "but re-run on a quiet machine before quoting them)%n", oneMinute, cpus);
+            }
+        } catch (NumberFormatException e) {
+            // no /proc/loadavg: nothing to say
+        }
     }
 
     private static String display(Path root, Path p) {
