@@ -145,12 +145,18 @@ public final class StartupBenchmark {
             try {
                 StartupBenchmark bench = new StartupBenchmark(options, agent, ownClassPath(), haveGnuTime, scratch);
                 String loadBefore = loadAverage();
-                warnIfBusy(loadBefore);
+                double pressureBefore = cpuPressureAvg10();
+                String busy = busyNote(loadBefore);
+                if (busy != null) {
+                    System.err.println("!!! NOTE: " + busy + ": something else is running, so the figures will be noisy"
+                            + " (interleaving spreads noise over both variants, but the heavier agent run suffers more"
+                            + " from a CPU shortage); re-run on a quiet machine before quoting them");
+                }
                 List<JdkResult> results = new ArrayList<>();
                 for (Path home : homes) {
                     results.add(bench.measure(home));
                 }
-                String markdown = bench.markdown(results, root, loadBefore, loadAverage());
+                String markdown = bench.markdown(results, root, loadBefore, loadAverage(), pressureBefore);
                 System.out.println();
                 System.out.print(markdown);
                 Path out = root.resolve(options.out()).normalize();
@@ -274,13 +280,18 @@ public final class StartupBenchmark {
         return sb.toString();
     }
 
-    String markdown(List<JdkResult> results, Path root, String loadBefore, String loadAfter) throws IOException {
+    String markdown(List<JdkResult> results, Path root, String loadBefore, String loadAfter, double pressureBefore)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         String flipText = options.flip() ? "order flipped every round" : "baseline first in every round";
         md.append("### Startup: hello world with and without the agent\n\n");
         md.append("- Date: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average (1/5/15 min) ")
-                .append(loadBefore).append(" before, ").append(loadAfter).append(" after\n");
+                .append(loadBefore).append(" before, ").append(loadAfter).append(" after")
+                .append(pressureBefore >= 0
+                        ? String.format(Locale.ROOT, ", CPU pressure (PSI some avg10) %.1f %% before", pressureBefore)
+                        : "")
+                .append("\n");
         md.append("- Agent: `").append(display(root, agentJar)).append("` (")
                 .append(Files.size(agentJar) / 1024).append(" KiB), default configuration (report written on exit)\n");
         md.append("- Runs: ").append(options.runs()).append(" measured per variant and JDK after ")
@@ -332,17 +343,39 @@ public final class StartupBenchmark {
         }
     }
 
-    private static void warnIfBusy(String load) {
+    /** CPU pressure over the last 10 s (percent of time some task waited for a CPU), or -1 without PSI. */
+    static double cpuPressureAvg10() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/pressure/cpu"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("some ")) {
+                    for (String field : line.split("\\s+")) {
+                        if (field.startsWith("avg10=")) {
+                            return Double.parseDouble(field.substring("avg10=".length()));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no PSI on this kernel
+        }
+        return -1;
+    }
+
+    /**
+     * Says so when the machine is busy before the measurement starts: CPU pressure (10 s window) above 20 %, or,
+     * without PSI, a 1-minute load average above the CPU count (it lags, so only a clear excess counts).
+     */
+    private static String busyNote(String load) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        double psi = cpuPressureAvg10();
+        if (psi >= 0) {
+            return psi > 20 ? String.format(Locale.ROOT, "CPU pressure %.0f %% over the last 10 s", psi) : null;
+        }
         try {
             double oneMinute = Double.parseDouble(load.split(" ")[0]);
-            int cpus = Runtime.getRuntime().availableProcessors();
-            if (oneMinute > cpus / 2.0) {
-                System.err.printf(Locale.ROOT, "!!! NOTE: load average %.2f on %d CPUs: something else is running, "
-                        + "the figures will be noisy (interleaving spreads the noise over both variants, "
-                        + "but re-run on a quiet machine before quoting them)%n", oneMinute, cpus);
-            }
+            return oneMinute > cpus ? String.format(Locale.ROOT, "load average %.2f on %d CPUs", oneMinute, cpus) : null;
         } catch (NumberFormatException e) {
-            // no /proc/loadavg: nothing to say
+            return null;
         }
     }
 
