@@ -16,6 +16,21 @@ public interface HookSink {
      */
     boolean fileWrite(String operation, String path, String otherPath);
 
+    /**
+     * A call that may block with no timeout is starting on this thread.
+     *
+     * @param rule the rule it may break ({@code Hooks.RULE_*})
+     * @param operation what the application called, e.g. {@code Thread.join}
+     * @param subject what it waits on: a thread name, {@code host:port}, a URL (not yet redacted)
+     * @param missing for HTTP, the timeouts that are not set (comma-separated), else null
+     * @param resource the socket or connection, for rules that report a resource once; else null
+     * @return a positive id to hand to {@link #blockingCallEnded}, or 0 when the call is no finding
+     */
+    int blockingCallStarted(String rule, String operation, String subject, String missing, Object resource);
+
+    /** The call behind {@code id} returned or threw. */
+    void blockingCallEnded(int id);
+
     /** A hook failed; the application carries on. */
     void hookFailed(String hook, Throwable failure);
 }

@@ -3,9 +3,18 @@ package dev.faasguard.bootstrap;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Future;
 
 /**
  * Static entry points that instrumented JDK methods call. Each one gathers no more than it is given,
@@ -26,6 +35,18 @@ public final class Hooks {
     public static final String OP_MOVE = "move";
     public static final String OP_COPY = "copy";
     public static final String OP_LOG_FILE = "open-log-file";
+
+    public static final String RULE_JOIN = "join-without-timeout";
+    public static final String RULE_CONNECT = "connect-without-timeout";
+    public static final String RULE_READ = "read-without-timeout";
+    public static final String RULE_HTTP = "http-without-timeout";
+    public static final String RULE_WAIT = "wait-without-timeout";
+
+    /**
+     * A blocking call's token: the sink's id shifted left by one, and the low bit set when the call
+     * encloses the calls it makes (an HTTP call encloses its socket reads). 0 means nothing to undo.
+     */
+    private static final int ENCLOSES = 1;
 
     /** {@code RandomAccessFile}'s own mode bit for read-write ({@code O_RDWR} in RandomAccessFile.java). */
     private static final int RANDOM_ACCESS_READ_WRITE = 2;
@@ -200,6 +221,165 @@ public final class Hooks {
     /** Entry of {@code FileHandler.close}: removing its own lock file belongs to the opening already reported. */
     public static void fileHandlerCloseEnter() {
         enterScope();
+    }
+
+    // ---- calls that may wait forever ------------------------------------------------------------
+    // Each returns a token for blockingExit: 0 on the fast path (a timeout is set, or the call cannot
+    // block), so a call made correctly costs a compare or two.
+
+    /** {@code Thread.join(long)}: join() and join(0) wait forever for a thread that is alive. */
+    public static int threadJoinEnter(Thread target, long millis) {
+        if (millis != 0 || sink == null || !target.isAlive()) {
+            return 0;
+        }
+        return blocking(RULE_JOIN, "Thread.join", target.getName(), null, null, false);
+    }
+
+    /** {@code Socket.connect(SocketAddress, int)}, which connect(addr) and the Socket(host, port) constructors use. */
+    public static int socketConnectEnter(SocketAddress address, int timeoutMillis) {
+        if (timeoutMillis != 0 || sink == null) {
+            return 0;
+        }
+        return blocking(RULE_CONNECT, "Socket.connect", hostAndPort(address), null, null, false);
+    }
+
+    /** {@code SocketChannel.connect} (and SocketChannel.open(address)): a blocking channel connects with no timeout. */
+    public static int socketChannelConnectEnter(SocketChannel channel, SocketAddress address) {
+        if (sink == null || !channel.isBlocking()) {
+            return 0;
+        }
+        return blocking(RULE_CONNECT, "SocketChannel.connect", hostAndPort(address), null, null, false);
+    }
+
+    /** A socket read (the socket implementation's read); reported once per socket. */
+    public static int socketReadEnter(Object socket, int timeoutMillis, InetAddress address, int port) {
+        if (timeoutMillis != 0 || sink == null) {
+            return 0;
+        }
+        String peer = (address == null ? "?" : address.getHostAddress()) + ":" + port;
+        return blocking(RULE_READ, "Socket.read", peer, null, socket, false);
+    }
+
+    /** {@code HttpURLConnection.connect}, {@code getInputStream}, {@code getOutputStream}, for http and https. */
+    public static int httpUrlConnectionEnter(HttpURLConnection connection, boolean connected) {
+        if (sink == null) {
+            return 0;
+        }
+        boolean noConnectTimeout = !connected && connection.getConnectTimeout() == 0;
+        boolean noReadTimeout = connection.getReadTimeout() == 0;
+        String missing = noConnectTimeout && noReadTimeout ? "connectTimeout,readTimeout"
+                : noConnectTimeout ? "connectTimeout" : noReadTimeout ? "readTimeout" : null;
+        return blocking(RULE_HTTP, "HttpURLConnection", String.valueOf(connection.getURL()), missing, connection, true);
+    }
+
+    /** Reading an HttpURLConnection's body belongs to the HTTP call: its socket reads are not judged apart. */
+    public static int httpBodyReadEnter() {
+        if (sink == null) {
+            return 0;
+        }
+        HookState state = state();
+        if (state.quiet()) {
+            return 0;
+        }
+        state.scopeDepth++;
+        return ENCLOSES;
+    }
+
+    /** {@code java.net.http.HttpClient.send} and {@code sendAsync}. */
+    public static int httpClientSendEnter(URI uri, boolean clientConnectTimeout, boolean requestTimeout, boolean async) {
+        if (sink == null) {
+            return 0;
+        }
+        String missing = !clientConnectTimeout && !requestTimeout ? "connectTimeout,requestTimeout"
+                : !clientConnectTimeout ? "connectTimeout" : !requestTimeout ? "requestTimeout" : null;
+        return blocking(RULE_HTTP, async ? "HttpClient.sendAsync" : "HttpClient.send", String.valueOf(uri), missing,
+                null, true);
+    }
+
+    /** {@code FutureTask.get()} and {@code CompletableFuture.get()} / {@code join()} on a future not yet done. */
+    public static int futureGetEnter(Future<?> future, String operation) {
+        if (sink == null || future.isDone()) {
+            return 0;
+        }
+        return blocking(RULE_WAIT, operation, future.getClass().getName(), null, null, false);
+    }
+
+    public static int latchAwaitEnter(CountDownLatch latch) {
+        if (sink == null || latch.getCount() == 0) {
+            return 0;
+        }
+        return blocking(RULE_WAIT, "CountDownLatch.await", "count " + latch.getCount(), null, null, false);
+    }
+
+    /** {@code CyclicBarrier.await()} blocks unless this thread is the last party to arrive. */
+    public static int barrierAwaitEnter(CyclicBarrier barrier) {
+        if (sink == null || barrier.getNumberWaiting() >= barrier.getParties() - 1) {
+            return 0;
+        }
+        return blocking(RULE_WAIT, "CyclicBarrier.await", barrier.getParties() + " parties", null, null, false);
+    }
+
+    public static int processWaitForEnter(Process process) {
+        if (sink == null || !process.isAlive()) {
+            return 0;
+        }
+        return blocking(RULE_WAIT, "Process.waitFor", "pid " + process.pid(), null, null, false);
+    }
+
+    /** Runs when a method hooked for blocking returns or throws. */
+    public static void blockingExit(int token) {
+        if (token == 0) {
+            return;
+        }
+        HookState state = state();
+        if ((token & ENCLOSES) != 0) {
+            state.scopeDepth--;
+        }
+        int id = token >>> 1;
+        if (id != 0) {
+            HookSink target = sink;
+            state.agentDepth++;
+            try {
+                target.blockingCallEnded(id);
+            } catch (Throwable failure) {
+                reportFailure(target, "blocking-exit", failure);
+            } finally {
+                state.agentDepth--;
+            }
+        }
+    }
+
+    /**
+     * Asks the sink about a call that may block. An enclosing call (HTTP) also opens a scope: the calls
+     * it makes inside, its socket reads or the Future.get inside HttpClient.send, are part of it.
+     */
+    private static int blocking(String rule, String operation, String subject, String missing, Object resource,
+            boolean encloses) {
+        HookState state = state();
+        if (state.quiet()) {
+            return 0;
+        }
+        HookSink target = sink;
+        int id = 0;
+        state.agentDepth++;
+        try {
+            id = target.blockingCallStarted(rule, operation, subject, missing, resource);
+        } catch (Throwable failure) {
+            reportFailure(target, rule, failure);
+        } finally {
+            state.agentDepth--;
+        }
+        if (encloses) {
+            state.scopeDepth++;
+        }
+        return id << 1 | (encloses ? ENCLOSES : 0);
+    }
+
+    private static String hostAndPort(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getHostString() + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
     }
 
     // ---- scopes -----------------------------------------------------------------------------

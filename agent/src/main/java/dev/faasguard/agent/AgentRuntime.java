@@ -3,8 +3,10 @@ package dev.faasguard.agent;
 import dev.faasguard.agent.config.AgentConfig;
 import dev.faasguard.agent.config.ConfigLoader;
 import dev.faasguard.agent.config.Mode;
-import dev.faasguard.agent.finding.Finding;
+import dev.faasguard.agent.finding.FindingRecorder;
 import dev.faasguard.agent.finding.FindingStore;
+import dev.faasguard.agent.finding.IgnoreList;
+import dev.faasguard.agent.finding.InFlightCalls;
 import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
@@ -12,9 +14,17 @@ import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
 import dev.faasguard.agent.report.JsonReport;
 import dev.faasguard.agent.report.RuntimeInfo;
+import dev.faasguard.agent.rule.BlockingCall;
+import dev.faasguard.agent.rule.ConnectWithoutTimeoutRule;
 import dev.faasguard.agent.rule.FileProbe;
 import dev.faasguard.agent.rule.FileWrite;
+import dev.faasguard.agent.rule.HttpWithoutTimeoutRule;
+import dev.faasguard.agent.rule.JoinWithoutTimeoutRule;
+import dev.faasguard.agent.rule.ReadWithoutTimeoutRule;
+import dev.faasguard.agent.rule.RuntimeApiAddress;
 import dev.faasguard.agent.rule.Violation;
+import dev.faasguard.agent.rule.WaitWithoutTimeoutRule;
+import dev.faasguard.agent.rule.WithoutTimeoutRule;
 import dev.faasguard.agent.rule.WriteOutsideTmpRule;
 import dev.faasguard.bootstrap.HookSink;
 import dev.faasguard.bootstrap.Hooks;
@@ -22,10 +32,15 @@ import dev.faasguard.bootstrap.WritableRoots;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The running agent: wires configuration, rules, findings and sinks, and is what the hooks call. */
 final class AgentRuntime implements HookSink {
@@ -34,13 +49,20 @@ final class AgentRuntime implements HookSink {
     private static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
 
     private final WriteOutsideTmpRule writeOutsideTmp;
-    private final FindingStore findings;
+    private final Map<String, WithoutTimeoutRule> timeoutRules;
+    private final FindingRecorder recorder;
+    private final InFlightCalls inFlight;
     private final AgentLog log;
+    /** Sockets and HTTP connections already judged: each is reported once. */
+    private final Set<Object> judgedResources = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
 
-    private AgentRuntime(WriteOutsideTmpRule writeOutsideTmp, FindingStore findings, AgentLog log) {
+    private AgentRuntime(WriteOutsideTmpRule writeOutsideTmp, Map<String, WithoutTimeoutRule> timeoutRules,
+            FindingRecorder recorder, AgentLog log) {
         this.writeOutsideTmp = writeOutsideTmp;
-        this.findings = findings;
+        this.timeoutRules = timeoutRules;
+        this.recorder = recorder;
+        this.inFlight = new InFlightCalls(recorder);
         this.log = log;
     }
 
@@ -49,28 +71,55 @@ final class AgentRuntime implements HookSink {
         AgentLog log = new AgentLog();
         AgentConfig config = new ConfigLoader(arguments, System.getProperties(), environment, log::warn).load();
         WritableRoots roots = WritableRoots.of(config.writableRoots());
+        IgnoreList ignore = IgnoreList.parse(config.ignore());
 
         FindingStore findings = new FindingStore();
         findings.addListener(new FindingLog(log));
         WriteOutsideTmpRule writeOutsideTmp = new WriteOutsideTmpRule(roots, System.getProperty("user.dir"),
                 System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), FileProbe.REAL);
-        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, findings, log);
+        RuntimeApiAddress runtimeApi = RuntimeApiAddress.parse(environment.get("AWS_LAMBDA_RUNTIME_API"));
+        Map<String, WithoutTimeoutRule> timeoutRules = Stream.of(new JoinWithoutTimeoutRule(),
+                        new ConnectWithoutTimeoutRule(runtimeApi), new ReadWithoutTimeoutRule(runtimeApi),
+                        new HttpWithoutTimeoutRule(runtimeApi), new WaitWithoutTimeoutRule())
+                .collect(Collectors.toUnmodifiableMap(WithoutTimeoutRule::id, Function.identity()));
+        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, new FindingRecorder(findings, ignore), log);
 
         Optional<JsonReport> report = config.reportPath().map(path -> new JsonReport(Path.of(path),
-                version(), config.mode().id(), RuntimeInfo.current(environment), findings));
+                version(), config.mode().id(), RuntimeInfo.current(environment), findings, ignore));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> runtime.exit(report), "faasguard-exit"));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
         new Instrumenter(instrumentation, (type, failure) ->
                 log.warn("could not instrument " + type + ", its calls are not watched: " + failure))
-                .install(Instrumentations.fileWrites());
+                .install(Instrumentations.all());
     }
 
     @Override
     public boolean fileWrite(String operation, String path, String otherPath) {
         Optional<Violation> violation = writeOutsideTmp.evaluate(new FileWrite(operation, path, otherPath));
-        violation.ifPresent(this::record);
-        return violation.isPresent();
+        return violation.isPresent() && recorder.recordHere(violation.get());
+    }
+
+    @Override
+    public int blockingCallStarted(String rule, String operation, String subject, String missing, Object resource) {
+        if (resource != null && !judgedResources.add(resource)) {
+            return 0;
+        }
+        WithoutTimeoutRule timeoutRule = timeoutRules.get(rule);
+        Optional<Violation> violation = timeoutRule.evaluate(new BlockingCall(operation, subject, missing));
+        if (violation.isEmpty()) {
+            return 0;
+        }
+        StackCapture.Capture capture = recorder.capture(violation.get());
+        if (capture == null || !timeoutRule.calledByApplication(capture.jdkCallers(), capture.inApplication())) {
+            return 0;
+        }
+        return inFlight.start(violation.get(), capture);
+    }
+
+    @Override
+    public void blockingCallEnded(int id) {
+        inFlight.end(id);
     }
 
     @Override
@@ -80,14 +129,9 @@ final class AgentRuntime implements HookSink {
         }
     }
 
-    private void record(Violation violation) {
-        StackCapture.Capture capture = StackCapture.here();
-        findings.record(new Finding(violation.rule(), violation.message(), capture.callSite(), capture.stack(),
-                violation.detail(), System.currentTimeMillis()));
-    }
-
     private void exit(Optional<JsonReport> report) {
         Hooks.markAgentThread();
+        inFlight.recordStillBlocked();
         report.ifPresent(json -> {
             try {
                 json.write();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code ConcurrentWrites <dir> <threads> <writesPerThread>}: every write from the same line. */
 public final class ConcurrentWrites {
@@ -19,7 +20,7 @@ public final class ConcurrentWrites {
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
                 try {
-                    start.await();
+                    start.await(60, TimeUnit.SECONDS);
                     for (int i = 0; i < writes; i++) {
                         write(file);
                     }
@@ -32,7 +33,7 @@ public final class ConcurrentWrites {
         }
         start.countDown();
         for (Thread worker : workers) {
-            worker.join();
+            worker.join(60_000);
         }
         System.out.println("done");
     }

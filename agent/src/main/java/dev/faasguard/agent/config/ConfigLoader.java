@@ -34,7 +34,8 @@ public final class ConfigLoader {
 
     public AgentConfig load() {
         warnAboutUnknownKeys();
-        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS));
+        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS),
+                value(Options.IGNORE));
     }
 
     private <T> T value(Option<T> option) {
@@ -123,6 +124,9 @@ public final class ConfigLoader {
     }
 
     private static String describe(Object value) {
+        if (value instanceof List<?> list && list.isEmpty()) {
+            return "(none)";
+        }
         return value instanceof List<?> list
                 ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
                 : value instanceof Mode mode ? mode.id() : String.valueOf(value);

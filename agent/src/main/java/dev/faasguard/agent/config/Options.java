@@ -1,6 +1,7 @@
 package dev.faasguard.agent.config;
 
 import java.util.ArrayList;
+import dev.faasguard.agent.rule.RuleCatalog;
 import java.util.List;
 
 /** Every option the agent reads. README documents each one; keep the two in step. */
@@ -17,7 +18,12 @@ public final class Options {
             new Option<>("writableRoots", List.of("/tmp"), Options::absoluteDirectories,
                     "a comma-separated list of absolute directories, e.g. /tmp,/mnt/efs");
 
-    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS);
+    public static final Option<List<String>> IGNORE =
+            new Option<>("ignore", List.of(), Options::ignorePatterns,
+                    "a comma-separated list of rule@class, rule@class#method or rule@package. (rule may be *), "
+                            + "with rules among " + String.join(", ", RuleCatalog.IDS));
+
+    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE);
 
     /** The value of {@link #REPORT} that turns the JSON report off. */
     public static final String OFF = "off";
@@ -33,6 +39,23 @@ public final class Options {
             throw new IllegalArgumentException(raw);
         }
         return value;
+    }
+
+    private static List<String> ignorePatterns(String raw) {
+        List<String> patterns = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            String pattern = part.trim();
+            if (pattern.isEmpty()) {
+                continue;
+            }
+            int at = pattern.indexOf('@');
+            String rule = at > 0 ? pattern.substring(0, at) : "";
+            if (at == pattern.length() - 1 || !(rule.equals("*") || RuleCatalog.IDS.contains(rule))) {
+                throw new IllegalArgumentException(raw);
+            }
+            patterns.add(pattern);
+        }
+        return List.copyOf(patterns);
     }
 
     private static List<String> absoluteDirectories(String raw) {

@@ -18,11 +18,17 @@ public final class StackCapture {
 
     private StackCapture() {}
 
-    public record Capture(CallSite callSite, List<String> stack) {}
+    /**
+     * @param jdkCallers the classes of the JDK frames between the hook and the call site, innermost
+     *     first: through which API the application reached the hooked method
+     * @param inApplication false when no application frame was on the stack (JDK code alone)
+     */
+    public record Capture(CallSite callSite, List<String> stack, List<String> jdkCallers, boolean inApplication) {}
 
     public static Capture here() {
         return WALKER.walk(frames -> {
             List<StackWalker.StackFrame> kept = new ArrayList<>(MAX_FRAMES);
+            List<String> jdkCallers = new ArrayList<>();
             StackWalker.StackFrame firstJdkFrame = null;
             for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
                 if (kept.isEmpty()) {
@@ -33,6 +39,7 @@ public final class StackCapture {
                         if (firstJdkFrame == null) {
                             firstJdkFrame = frame;
                         }
+                        jdkCallers.add(frame.getClassName());
                         continue;
                     }
                 }
@@ -44,14 +51,15 @@ public final class StackCapture {
             if (kept.isEmpty()) {
                 // Only JDK code on the stack (a JDK thread, a shutdown hook): point at the JDK frame.
                 return firstJdkFrame == null
-                        ? new Capture(CallSite.UNKNOWN, List.of())
-                        : new Capture(callSite(firstJdkFrame), List.of(callSite(firstJdkFrame).frame()));
+                        ? new Capture(CallSite.UNKNOWN, List.of(), List.copyOf(jdkCallers), false)
+                        : new Capture(callSite(firstJdkFrame), List.of(callSite(firstJdkFrame).frame()),
+                                List.copyOf(jdkCallers), false);
             }
             List<String> stack = new ArrayList<>(kept.size());
             for (StackWalker.StackFrame frame : kept) {
                 stack.add(callSite(frame).frame());
             }
-            return new Capture(callSite(kept.get(0)), List.copyOf(stack));
+            return new Capture(callSite(kept.get(0)), List.copyOf(stack), List.copyOf(jdkCallers), true);
         });
     }
 

@@ -21,7 +21,9 @@ final class FileHandlerInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+    public MethodVisitor visitMethod(MethodShape shape, MethodVisitor method) {
+        String name = shape.name();
+        String descriptor = shape.descriptor();
         if (name.equals("openFiles") && descriptor.equals("()V")) {
             return ScopedHook.scope(method, ENTER);
         }

@@ -18,7 +18,9 @@ final class FileInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+    public MethodVisitor visitMethod(MethodShape shape, MethodVisitor method) {
+        String name = shape.name();
+        String descriptor = shape.descriptor();
         switch (name + descriptor) {
             case "createNewFile()Z":
                 return EntryHook.call(method, HookCall.of("fileCreateNewFile", "(" + FILE + ")V", THIS));

@@ -18,7 +18,9 @@ final class FileOutputStreamInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+    public MethodVisitor visitMethod(MethodShape shape, MethodVisitor method) {
+        String name = shape.name();
+        String descriptor = shape.descriptor();
         return name.equals("open") && descriptor.equals("(Ljava/lang/String;Z)V")
                 ? EntryHook.call(method, OPEN)
                 : method;

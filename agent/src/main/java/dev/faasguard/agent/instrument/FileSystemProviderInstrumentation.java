@@ -29,7 +29,9 @@ final class FileSystemProviderInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+    public MethodVisitor visitMethod(MethodShape shape, MethodVisitor method) {
+        String name = shape.name();
+        String descriptor = shape.descriptor();
         switch (name) {
             case "newByteChannel":
             case "newFileChannel":

@@ -15,7 +15,9 @@ final class FilesInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method) {
+    public MethodVisitor visitMethod(MethodShape shape, MethodVisitor method) {
+        String name = shape.name();
+        String descriptor = shape.descriptor();
         return name.equals("createDirectories") && descriptor.startsWith("(Ljava/nio/file/Path;")
                 ? ScopedHook.scope(method, ENTER)
                 : method;

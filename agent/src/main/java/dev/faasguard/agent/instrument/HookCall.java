@@ -52,6 +52,39 @@ public final class HookCall {
             return method -> method.visitVarInsn(Opcodes.ILOAD, slot);
         }
 
+        static Push longValue(int slot) {
+            return method -> method.visitVarInsn(Opcodes.LLOAD, slot);
+        }
+
+        static Push constant(boolean value) {
+            return method -> method.visitInsn(value ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
+        }
+
+        /** {@code this.method()}, an instance method of the instrumented class or an inherited one. */
+        static Push call(String owner, String name, String descriptor) {
+            return method -> {
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
+            };
+        }
+
+        /** {@code argument.method()} on a reference argument. */
+        static Push invoke(int slot, String owner, String name, String descriptor, boolean isInterface) {
+            return method -> {
+                method.visitVarInsn(Opcodes.ALOAD, slot);
+                method.visitMethodInsn(isInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, owner, name,
+                        descriptor, isInterface);
+            };
+        }
+
+        /** Follows the value just pushed, an {@code Optional}, with {@code isPresent()}. */
+        static Push present(Push optional) {
+            return method -> {
+                optional.emit(method);
+                method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/util/Optional", "isPresent", "()Z", false);
+            };
+        }
+
         /** A field of {@code this}, read in the instrumented class itself (so private fields are fine). */
         static Push field(String owner, String name, String descriptor) {
             return method -> {

@@ -13,8 +13,8 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 
 /**
  * A plain {@link ClassFileTransformer} on ASM: one map lookup for every class the JVM loads, and a
- * rewrite only of the boot classes the agent instruments. Frames are kept as the class has them
- * (the inserted code needs no new ones but its own), so transforming loads no other class.
+ * rewrite only of the JDK classes the agent instruments. Frames are kept as the class has them and
+ * the inserted code declares its own, so transforming loads no other class.
  */
 final class HookTransformer implements ClassFileTransformer {
 
@@ -23,9 +23,16 @@ final class HookTransformer implements ClassFileTransformer {
 
     HookTransformer(List<TypeInstrumentation> instrumentations, BiConsumer<String, Throwable> failures) {
         for (TypeInstrumentation instrumentation : instrumentations) {
-            byInternalName.put(instrumentation.className().replace('.', '/'), instrumentation);
+            if (byInternalName.put(instrumentation.className().replace('.', '/'), instrumentation) != null) {
+                throw new IllegalArgumentException("two instrumentations for " + instrumentation.className());
+            }
         }
         this.failures = failures;
+    }
+
+    /** The boot loader, or the platform loader (java.net.http lives there). */
+    static boolean isJdkLoader(ClassLoader loader) {
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
     boolean targets(String binaryName) {
@@ -35,7 +42,7 @@ final class HookTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader != null || className == null) {
+        if (!isJdkLoader(loader) || className == null) {
             return null;
         }
         TypeInstrumentation instrumentation = byInternalName.get(className);
@@ -44,15 +51,19 @@ final class HookTransformer implements ClassFileTransformer {
         }
         try {
             ClassReader reader = new ClassReader(classfileBuffer);
+            boolean addsLocals = instrumentation.addsLocals();
+            Map<String, Integer> maxLocals = addsLocals ? MaxLocals.of(reader) : Map.of();
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
             reader.accept(new ClassVisitor(Instrumentations.ASM_API, writer) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                         String[] exceptions) {
                     MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-                    return instrumentation.visitMethod(access, name, descriptor, method);
+                    MethodShape shape = new MethodShape(access, name, descriptor,
+                            maxLocals.getOrDefault(name + descriptor, -1));
+                    return instrumentation.visitMethod(shape, method);
                 }
-            }, 0);
+            }, addsLocals ? ClassReader.EXPAND_FRAMES : 0);
             return writer.toByteArray();
         } catch (Throwable failure) {
             failures.accept(instrumentation.className(), failure);

@@ -1,5 +1,6 @@
 package dev.faasguard.agent.instrument;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.jar.asm.Opcodes;
 
@@ -10,8 +11,28 @@ public final class Instrumentations {
 
     private Instrumentations() {}
 
+    public static List<TypeInstrumentation> all() {
+        List<TypeInstrumentation> all = new ArrayList<>(fileWrites());
+        all.addAll(blockingCalls());
+        return all;
+    }
+
+    /** The instrumentations behind the {@code *-without-timeout} rules. */
+    static List<TypeInstrumentation> blockingCalls() {
+        List<TypeInstrumentation> blocking = new ArrayList<>(List.of(
+                new ThreadInstrumentation(),
+                new SocketInstrumentation(),
+                new SocketChannelInstrumentation(),
+                new SocketReadInstrumentation(),
+                new HttpUrlConnectionInstrumentation(),
+                new HttpBodyInstrumentation(),
+                new HttpClientInstrumentation()));
+        blocking.addAll(ConcurrencyInstrumentations.all());
+        return blocking;
+    }
+
     /** The instrumentations behind {@code write-outside-tmp}. */
-    public static List<TypeInstrumentation> fileWrites() {
+    static List<TypeInstrumentation> fileWrites() {
         return List.of(
                 new FileOutputStreamInstrumentation(),
                 new RandomAccessFileInstrumentation(),

@@ -26,7 +26,7 @@ public final class Instrumenter {
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (type.getClassLoader() == null && transformer.targets(type.getName())) {
+            if (HookTransformer.isJdkLoader(type.getClassLoader()) && transformer.targets(type.getName())) {
                 loaded.add(type);
             }
         }

@@ -9,9 +9,13 @@ public interface TypeInstrumentation {
     String className();
 
     /**
-     * Wraps {@code method} when it is one to hook, else returns it unchanged.
-     *
-     * @param access the method's access flags
+     * True when a hook keeps a value in a new local variable ({@link TimedHook}): the class is then
+     * read with expanded frames and each method's original {@code maxLocals} is measured first.
      */
-    MethodVisitor visitMethod(int access, String name, String descriptor, MethodVisitor method);
+    default boolean addsLocals() {
+        return false;
+    }
+
+    /** Wraps {@code visitor} when {@code method} is one to hook, else returns it unchanged. */
+    MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor);
 }

@@ -3,6 +3,7 @@ package dev.faasguard.agent.report;
 import dev.faasguard.agent.finding.CallSite;
 import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingStore;
+import dev.faasguard.agent.finding.IgnoreList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +22,16 @@ public final class JsonReport {
     private final String mode;
     private final RuntimeInfo runtime;
     private final FindingStore findings;
+    private final IgnoreList ignore;
 
-    public JsonReport(Path path, String agentVersion, String mode, RuntimeInfo runtime, FindingStore findings) {
+    public JsonReport(Path path, String agentVersion, String mode, RuntimeInfo runtime, FindingStore findings,
+            IgnoreList ignore) {
         this.path = path;
         this.agentVersion = agentVersion;
         this.mode = mode;
         this.runtime = runtime;
         this.findings = findings;
+        this.ignore = ignore;
     }
 
     public Path path() {
@@ -52,6 +56,7 @@ public final class JsonReport {
         }
         document.put("findings", findingList);
         document.put("invocations", List.of());
+        document.put("ignored", ignore.counts());
         return document;
     }
 

@@ -1,0 +1,60 @@
+package dev.faasguard.agent.finding;
+
+import dev.faasguard.agent.rule.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Calls that may wait forever and are waiting now. A call becomes a finding when it returns or throws,
+ * with how long it blocked; one still waiting when the JVM exits becomes one then, marked so.
+ */
+public final class InFlightCalls {
+
+    /** Ids fit the hooks' token, which keeps one bit for itself. */
+    private static final int ID_MASK = 0x3fff_ffff;
+
+    private final ConcurrentHashMap<Integer, Call> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final FindingRecorder recorder;
+
+    public InFlightCalls(FindingRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** @return the id the hook hands back when the call ends (never 0) */
+    public int start(Violation violation, StackCapture.Capture capture) {
+        int id;
+        do {
+            id = ids.incrementAndGet() & ID_MASK;
+        } while (id == 0);
+        calls.put(id, new Call(violation, capture, Thread.currentThread(), System.nanoTime()));
+        return id;
+    }
+
+    public void end(int id) {
+        Call call = calls.remove(id);
+        if (call != null) {
+            recorder.record(call.violation, call.capture, Map.of("blockedMs", call.blockedMillis()));
+        }
+    }
+
+    /** Records every call still waiting, as it stands: the JVM is going away. */
+    public void recordStillBlocked() {
+        for (Integer id : List.copyOf(calls.keySet())) {
+            Call call = calls.remove(id);
+            if (call != null) {
+                recorder.record(call.violation, call.capture,
+                        Map.of("blockedMs", call.blockedMillis(), "stillBlocked", true, "waitingThread", call.thread.getName()));
+            }
+        }
+    }
+
+    private record Call(Violation violation, StackCapture.Capture capture, Thread thread, long startNanos) {
+
+        long blockedMillis() {
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        }
+    }
+}

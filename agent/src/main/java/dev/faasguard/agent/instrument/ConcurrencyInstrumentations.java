@@ -1,0 +1,51 @@
+package dev.faasguard.agent.instrument;
+
+import dev.faasguard.agent.instrument.HookCall.Push;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/**
+ * The untimed waits of java.util.concurrent and Process: for each type, the methods that have a timed
+ * twin the application should have called instead.
+ */
+final class ConcurrencyInstrumentations {
+
+    private static final String GET = "get()Ljava/lang/Object;";
+
+    private ConcurrencyInstrumentations() {}
+
+    static List<TypeInstrumentation> all() {
+        return List.of(
+                new Untimed("java.util.concurrent.FutureTask", Map.of(GET, futureGet("FutureTask.get"))),
+                new Untimed("java.util.concurrent.CompletableFuture", Map.of(
+                        GET, futureGet("CompletableFuture.get"),
+                        "join()Ljava/lang/Object;", futureGet("CompletableFuture.join"))),
+                new Untimed("java.util.concurrent.CountDownLatch", Map.of("await()V",
+                        HookCall.of("latchAwaitEnter", "(Ljava/util/concurrent/CountDownLatch;)I", Push.reference(0)))),
+                new Untimed("java.util.concurrent.CyclicBarrier", Map.of("await()I",
+                        HookCall.of("barrierAwaitEnter", "(Ljava/util/concurrent/CyclicBarrier;)I", Push.reference(0)))),
+                new Untimed("java.lang.ProcessImpl", Map.of("waitFor()I",
+                        HookCall.of("processWaitForEnter", "(Ljava/lang/Process;)I", Push.reference(0)))));
+    }
+
+    private static HookCall futureGet(String operation) {
+        return HookCall.of("futureGetEnter", "(Ljava/util/concurrent/Future;Ljava/lang/String;)I",
+                Push.reference(0), method -> method.visitLdcInsn(operation));
+    }
+
+    /** The untimed wait methods of one type, by name and descriptor. */
+    private record Untimed(String className, Map<String, HookCall> hooks) implements TypeInstrumentation {
+
+        @Override
+        public boolean addsLocals() {
+            return true;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor) {
+            HookCall enter = hooks.get(method.name() + method.descriptor());
+            return enter == null ? visitor : TimedHook.around(method, visitor, enter);
+        }
+    }
+}

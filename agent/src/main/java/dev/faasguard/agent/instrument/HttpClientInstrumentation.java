@@ -1,0 +1,47 @@
+package dev.faasguard.agent.instrument;
+
+import dev.faasguard.agent.instrument.HookCall.Push;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/**
+ * {@code java.net.http.HttpClient}'s implementation: {@code send}, and the public three-argument
+ * {@code sendAsync} that the two-argument one calls. The facts (the URI, whether the client has a
+ * connect timeout and the request a timeout) are read in the instrumented class: java.net.http lives
+ * in the platform loader, which the boot-loader hooks cannot see.
+ */
+final class HttpClientInstrumentation implements TypeInstrumentation {
+
+    private static final String CLIENT = "jdk/internal/net/http/HttpClientImpl";
+    private static final String REQUEST = "java/net/http/HttpRequest";
+    private static final String DESCRIPTOR = "(Ljava/net/URI;ZZZ)I";
+    private static final String SEND = "(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;)"
+            + "Ljava/net/http/HttpResponse;";
+    private static final String SEND_ASYNC = "(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;"
+            + "Ljava/net/http/HttpResponse$PushPromiseHandler;)Ljava/util/concurrent/CompletableFuture;";
+
+    @Override
+    public String className() {
+        return "jdk.internal.net.http.HttpClientImpl";
+    }
+
+    @Override
+    public boolean addsLocals() {
+        return true;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor) {
+        if (method.is("send", SEND)) {
+            return TimedHook.around(method, visitor, enter(false));
+        }
+        return method.is("sendAsync", SEND_ASYNC) ? TimedHook.around(method, visitor, enter(true)) : visitor;
+    }
+
+    private static HookCall enter(boolean async) {
+        return HookCall.of("httpClientSendEnter", DESCRIPTOR,
+                Push.invoke(1, REQUEST, "uri", "()Ljava/net/URI;", false),
+                Push.present(Push.call(CLIENT, "connectTimeout", "()Ljava/util/Optional;")),
+                Push.present(Push.invoke(1, REQUEST, "timeout", "()Ljava/util/Optional;", false)),
+                Push.constant(async));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.faasguard.agent.rule;
+
+import dev.faasguard.bootstrap.Hooks;
+import java.util.List;
+import java.util.Map;
+
+/** {@code connect-without-timeout}: a socket connect that waits as long as the kernel does. */
+public final class ConnectWithoutTimeoutRule extends WithoutTimeoutRule {
+
+    public ConnectWithoutTimeoutRule(RuntimeApiAddress runtimeApi) {
+        super(runtimeApi);
+    }
+
+    @Override
+    public String id() {
+        return Hooks.RULE_CONNECT;
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String summary() {
+        return "A socket connects with no timeout: Socket.connect(addr), new Socket(host, port), a blocking SocketChannel.";
+    }
+
+    @Override
+    public String fix() {
+        return "Create the socket unconnected and call socket.connect(address, timeoutMillis), with a timeout "
+                + "well below the invocation's remaining time; set the connect timeout of the client library you use.";
+    }
+
+    @Override
+    protected List<String> apiPrefixes() {
+        return List.of("java.net.", "javax.net.", "sun.security.ssl.", "java.nio.channels.", "sun.nio.ch.");
+    }
+
+    @Override
+    protected boolean talksToNetwork() {
+        return true;
+    }
+
+    @Override
+    protected void describe(BlockingCall call, Map<String, Object> detail) {
+        detail.put("address", call.subject());
+    }
+
+    @Override
+    protected String message(BlockingCall call, Map<String, Object> detail) {
+        return call.operation() + " to " + call.subject() + " with no timeout: " + CONSEQUENCE;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.faasguard.agent.rule;
+
+import dev.faasguard.bootstrap.Hooks;
+import java.util.List;
+import java.util.Map;
+
+/** {@code read-without-timeout}: a blocking socket read with SO_TIMEOUT 0, reported once per socket. */
+public final class ReadWithoutTimeoutRule extends WithoutTimeoutRule {
+
+    public ReadWithoutTimeoutRule(RuntimeApiAddress runtimeApi) {
+        super(runtimeApi);
+    }
+
+    @Override
+    public String id() {
+        return Hooks.RULE_READ;
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String summary() {
+        return "A socket is read with no read timeout (SO_TIMEOUT 0): a silent peer blocks it forever.";
+    }
+
+    @Override
+    public String fix() {
+        return "Call socket.setSoTimeout(millis) before reading, or set the read/socket timeout of the client "
+                + "library (JDBC socketTimeout, Redis timeout) below the invocation's remaining time.";
+    }
+
+    @Override
+    protected List<String> apiPrefixes() {
+        return List.of("java.net.", "javax.net.", "sun.security.ssl.", "sun.nio.ch.", "java.nio.channels.", "java.io.", "sun.nio.cs.");
+    }
+
+    @Override
+    protected boolean talksToNetwork() {
+        return true;
+    }
+
+    @Override
+    protected void describe(BlockingCall call, Map<String, Object> detail) {
+        detail.put("address", call.subject());
+    }
+
+    @Override
+    protected String message(BlockingCall call, Map<String, Object> detail) {
+        return "Reading from socket " + call.subject() + " with no read timeout (SO_TIMEOUT 0): " + CONSEQUENCE;
+    }
+}
