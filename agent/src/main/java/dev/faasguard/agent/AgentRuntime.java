@@ -13,7 +13,6 @@ import dev.faasguard.agent.instrument.Instrumenter;
 import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
 import dev.faasguard.agent.report.JsonReport;
-import dev.faasguard.agent.report.RuntimeInfo;
 import dev.faasguard.agent.rule.BlockingCall;
 import dev.faasguard.agent.rule.ConnectWithoutTimeoutRule;
 import dev.faasguard.agent.rule.FileProbe;
@@ -33,17 +32,16 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** The running agent: wires configuration, rules, findings and sinks, and is what the hooks call. */
-final class AgentRuntime implements HookSink {
+final class AgentRuntime implements HookSink, Instrumenter.Failures {
 
     /** How long exit waits for the log to drain. */
     private static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
@@ -69,7 +67,7 @@ final class AgentRuntime implements HookSink {
     static void start(String arguments, Instrumentation instrumentation) {
         Map<String, String> environment = System.getenv();
         AgentLog log = new AgentLog();
-        AgentConfig config = new ConfigLoader(arguments, System.getProperties(), environment, log::warn).load();
+        AgentConfig config = new ConfigLoader(arguments, System.getProperties(), environment, log).load();
         WritableRoots roots = WritableRoots.of(config.writableRoots());
         IgnoreList ignore = IgnoreList.parse(config.ignore());
 
@@ -78,20 +76,20 @@ final class AgentRuntime implements HookSink {
         WriteOutsideTmpRule writeOutsideTmp = new WriteOutsideTmpRule(roots, System.getProperty("user.dir"),
                 System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), FileProbe.REAL);
         RuntimeApiAddress runtimeApi = RuntimeApiAddress.parse(environment.get("AWS_LAMBDA_RUNTIME_API"));
-        Map<String, WithoutTimeoutRule> timeoutRules = Stream.of(new JoinWithoutTimeoutRule(),
-                        new ConnectWithoutTimeoutRule(runtimeApi), new ReadWithoutTimeoutRule(runtimeApi),
-                        new HttpWithoutTimeoutRule(runtimeApi), new WaitWithoutTimeoutRule())
-                .collect(Collectors.toUnmodifiableMap(WithoutTimeoutRule::id, Function.identity()));
+        Map<String, WithoutTimeoutRule> timeoutRules = new HashMap<>();
+        for (WithoutTimeoutRule rule : List.of(new JoinWithoutTimeoutRule(), new ConnectWithoutTimeoutRule(runtimeApi),
+                new ReadWithoutTimeoutRule(runtimeApi), new HttpWithoutTimeoutRule(runtimeApi),
+                new WaitWithoutTimeoutRule())) {
+            timeoutRules.put(rule.id(), rule);
+        }
         AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, new FindingRecorder(findings, ignore), log);
 
-        Optional<JsonReport> report = config.reportPath().map(path -> new JsonReport(Path.of(path),
-                version(), config.mode().id(), RuntimeInfo.current(environment), findings, ignore));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> runtime.exit(report), "faasguard-exit"));
+        JsonReport report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
+                version(), config.mode().id(), environment, findings, ignore);
+        Runtime.getRuntime().addShutdownHook(new ExitHook(runtime, report));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
-        new Instrumenter(instrumentation, (type, failure) ->
-                log.warn("could not instrument " + type + ", its calls are not watched: " + failure))
-                .install(Instrumentations.all());
+        new Instrumenter(instrumentation, runtime).install(Instrumentations.all());
     }
 
     @Override
@@ -123,23 +121,45 @@ final class AgentRuntime implements HookSink {
     }
 
     @Override
+    public void instrumentationFailed(String type, Throwable failure) {
+        log.warn("could not instrument " + type + ", its calls are not watched: " + failure);
+    }
+
+    @Override
     public void hookFailed(String hook, Throwable failure) {
         if (failedHooks.add(hook)) {
             log.error("the " + hook + " hook failed and was skipped; the application is unaffected: " + failure);
         }
     }
 
-    private void exit(Optional<JsonReport> report) {
+    private void exit(JsonReport report) {
         Hooks.markAgentThread();
         inFlight.recordStillBlocked();
-        report.ifPresent(json -> {
+        if (report != null) {
             try {
-                json.write();
+                report.write();
             } catch (Exception failure) {
-                log.error("could not write the report to " + json.path() + ": " + failure);
+                log.error("could not write the report to " + report.path() + ": " + failure);
             }
-        });
+        }
         log.flush(EXIT_FLUSH);
+    }
+
+    /** Writes the report and drains the log when the JVM exits. */
+    private static final class ExitHook extends Thread {
+        private final AgentRuntime runtime;
+        private final JsonReport report;
+
+        ExitHook(AgentRuntime runtime, JsonReport report) {
+            super("faasguard-exit");
+            this.runtime = runtime;
+            this.report = report;
+        }
+
+        @Override
+        public void run() {
+            runtime.exit(report);
+        }
     }
 
     private static String version() {

@@ -1,13 +1,13 @@
 package dev.faasguard.agent.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Reads the options from, in order of precedence, {@code faasguard.*} system properties,
@@ -70,9 +70,16 @@ public final class ConfigLoader {
     }
 
     private void warnAboutUnknownKeys() {
-        Set<String> keys = Options.ALL.stream().map(Option::key).collect(Collectors.toSet());
-        Set<String> properties = Options.ALL.stream().map(Option::propertyName).collect(Collectors.toSet());
-        Set<String> variables = Options.ALL.stream().map(Option::environmentName).collect(Collectors.toSet());
+        Set<String> keys = new HashSet<>();
+        Set<String> properties = new HashSet<>();
+        Set<String> variables = new HashSet<>();
+        StringBuilder known = new StringBuilder();
+        for (Option<?> option : Options.ALL) {
+            keys.add(option.key());
+            properties.add(option.propertyName());
+            variables.add(option.environmentName());
+            known.append(known.length() == 0 ? "" : ", ").append(option.key());
+        }
         List<String> unknown = new ArrayList<>();
         for (String name : systemProperties.stringPropertyNames()) {
             if (name.startsWith(Option.PROPERTY_PREFIX) && !properties.contains(name)) {
@@ -89,7 +96,6 @@ public final class ConfigLoader {
                 unknown.add("agent argument " + name);
             }
         }
-        String known = Options.ALL.stream().map(Option::key).collect(Collectors.joining(", "));
         for (String name : unknown) {
             warnings.accept("unknown option " + name + " is ignored; the options are " + known);
         }
@@ -124,12 +130,17 @@ public final class ConfigLoader {
     }
 
     private static String describe(Object value) {
-        if (value instanceof List<?> list && list.isEmpty()) {
-            return "(none)";
+        if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                return "(none)";
+            }
+            StringBuilder joined = new StringBuilder();
+            for (Object item : list) {
+                joined.append(joined.length() == 0 ? "" : ",").append(item);
+            }
+            return joined.toString();
         }
-        return value instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
-                : value instanceof Mode mode ? mode.id() : String.valueOf(value);
+        return value instanceof Mode mode ? mode.id() : String.valueOf(value);
     }
 
     private record Setting(String name, String value, String source) {}

@@ -1,26 +1,24 @@
 package dev.faasguard.agent.config;
 
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * One configuration key: its name, default, parser and a description of the values it allows.
- * A parser signals a bad value by throwing {@link IllegalArgumentException}.
+ * {@link #parse} signals a bad value by throwing {@link IllegalArgumentException}. Each option is an
+ * anonymous subclass rather than a parser lambda: options are read in premain, where linking a first
+ * lambda costs more start-up time than the whole configuration.
  */
-public final class Option<T> {
+public abstract class Option<T> {
 
     static final String PROPERTY_PREFIX = "faasguard.";
     static final String ENV_PREFIX = "FAASGUARD_";
 
     private final String key;
     private final T defaultValue;
-    private final Function<String, T> parser;
     private final String allowed;
 
-    Option(String key, T defaultValue, Function<String, T> parser, String allowed) {
+    Option(String key, T defaultValue, String allowed) {
         this.key = key;
         this.defaultValue = defaultValue;
-        this.parser = parser;
         this.allowed = allowed;
     }
 
@@ -35,7 +33,15 @@ public final class Option<T> {
 
     /** {@code writableRoots} becomes {@code FAASGUARD_WRITABLE_ROOTS}; {@code tmp.capacity} becomes {@code FAASGUARD_TMP_CAPACITY}. */
     public String environmentName() {
-        return ENV_PREFIX + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+        StringBuilder name = new StringBuilder(ENV_PREFIX);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(key.charAt(i - 1))) {
+                name.append('_');
+            }
+            name.append(c == '.' ? '_' : Character.toUpperCase(c));
+        }
+        return name.toString();
     }
 
     public T defaultValue() {
@@ -46,7 +52,5 @@ public final class Option<T> {
         return allowed;
     }
 
-    T parse(String raw) {
-        return parser.apply(raw);
-    }
+    abstract T parse(String raw);
 }

@@ -7,21 +7,37 @@ import java.util.List;
 /** Every option the agent reads. README documents each one; keep the two in step. */
 public final class Options {
 
-    public static final Option<Mode> MODE =
-            new Option<>("mode", Mode.OBSERVE, Mode::parse, "observe or enforce");
+    public static final Option<Mode> MODE = new Option<>("mode", Mode.OBSERVE, "observe or enforce") {
+        @Override
+        Mode parse(String raw) {
+            return Mode.parse(raw);
+        }
+    };
 
     public static final Option<String> REPORT =
-            new Option<>("report", "/tmp/faasguard/report.json", Options::reportPath,
-                    "an absolute file path, or off");
+            new Option<>("report", "/tmp/faasguard/report.json", "an absolute file path, or off") {
+                @Override
+                String parse(String raw) {
+                    return reportPath(raw);
+                }
+            };
 
-    public static final Option<List<String>> WRITABLE_ROOTS =
-            new Option<>("writableRoots", List.of("/tmp"), Options::absoluteDirectories,
-                    "a comma-separated list of absolute directories, e.g. /tmp,/mnt/efs");
+    public static final Option<List<String>> WRITABLE_ROOTS = new Option<>("writableRoots", List.of("/tmp"),
+            "a comma-separated list of absolute directories, e.g. /tmp,/mnt/efs") {
+        @Override
+        List<String> parse(String raw) {
+            return absoluteDirectories(raw);
+        }
+    };
 
-    public static final Option<List<String>> IGNORE =
-            new Option<>("ignore", List.of(), Options::ignorePatterns,
-                    "a comma-separated list of rule@class, rule@class#method or rule@package. (rule may be *), "
-                            + "with rules among " + String.join(", ", RuleCatalog.IDS));
+    public static final Option<List<String>> IGNORE = new Option<>("ignore", List.of(),
+            "a comma-separated list of rule@class, rule@class#method or rule@package. (rule may be *), "
+                    + "with rules among " + String.join(", ", RuleCatalog.IDS)) {
+        @Override
+        List<String> parse(String raw) {
+            return ignorePatterns(raw);
+        }
+    };
 
     public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE);
 

@@ -31,7 +31,7 @@ final class ConcurrencyInstrumentations {
 
     private static HookCall futureGet(String operation) {
         return HookCall.of("futureGetEnter", "(Ljava/util/concurrent/Future;Ljava/lang/String;)I",
-                Push.reference(0), method -> method.visitLdcInsn(operation));
+                Push.reference(0), Push.constant(operation));
     }
 
     /** The untimed wait methods of one type, by name and descriptor. */

@@ -38,59 +38,132 @@ public final class HookCall {
         method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, descriptor, false);
     }
 
-    /** One value pushed for the hook. */
-    @FunctionalInterface
-    public interface Push {
+    /**
+     * One value pushed for the hook. Plain classes rather than lambdas: instrumentations are built in
+     * premain, and the first lambda a JVM links costs more start-up time than all of these.
+     */
+    public abstract static class Push {
 
-        void emit(MethodVisitor method);
+        abstract void emit(MethodVisitor method);
 
         static Push reference(int slot) {
-            return method -> method.visitVarInsn(Opcodes.ALOAD, slot);
+            return new Variable(Opcodes.ALOAD, slot);
         }
 
         static Push integer(int slot) {
-            return method -> method.visitVarInsn(Opcodes.ILOAD, slot);
+            return new Variable(Opcodes.ILOAD, slot);
         }
 
         static Push longValue(int slot) {
-            return method -> method.visitVarInsn(Opcodes.LLOAD, slot);
+            return new Variable(Opcodes.LLOAD, slot);
         }
 
-        static Push constant(boolean value) {
-            return method -> method.visitInsn(value ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
-        }
-
-        /** {@code this.method()}, an instance method of the instrumented class or an inherited one. */
-        static Push call(String owner, String name, String descriptor) {
-            return method -> {
-                method.visitVarInsn(Opcodes.ALOAD, 0);
-                method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
-            };
-        }
-
-        /** {@code argument.method()} on a reference argument. */
-        static Push invoke(int slot, String owner, String name, String descriptor, boolean isInterface) {
-            return method -> {
-                method.visitVarInsn(Opcodes.ALOAD, slot);
-                method.visitMethodInsn(isInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, owner, name,
-                        descriptor, isInterface);
-            };
-        }
-
-        /** Follows the value just pushed, an {@code Optional}, with {@code isPresent()}. */
-        static Push present(Push optional) {
-            return method -> {
-                optional.emit(method);
-                method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/util/Optional", "isPresent", "()Z", false);
-            };
+        static Push constant(Object value) {
+            return new Constant(value);
         }
 
         /** A field of {@code this}, read in the instrumented class itself (so private fields are fine). */
         static Push field(String owner, String name, String descriptor) {
-            return method -> {
-                method.visitVarInsn(Opcodes.ALOAD, 0);
-                method.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
-            };
+            return new Field(owner, name, descriptor);
+        }
+
+        /** {@code this.method()}, an instance method of the instrumented class or an inherited one. */
+        static Push call(String owner, String name, String descriptor) {
+            return new Invoke(0, owner, name, descriptor);
+        }
+
+        /** {@code argument.method()} on a reference argument. */
+        static Push invoke(int slot, String owner, String name, String descriptor) {
+            return new Invoke(slot, owner, name, descriptor);
+        }
+
+        /** Follows the value {@code optional} pushes, an {@code Optional}, with {@code isPresent()}. */
+        static Push present(Push optional) {
+            return new Present(optional);
+        }
+    }
+
+    private static final class Variable extends Push {
+        private final int opcode;
+        private final int slot;
+
+        Variable(int opcode, int slot) {
+            this.opcode = opcode;
+            this.slot = slot;
+        }
+
+        @Override
+        void emit(MethodVisitor method) {
+            method.visitVarInsn(opcode, slot);
+        }
+    }
+
+    private static final class Constant extends Push {
+        private final Object value;
+
+        Constant(Object value) {
+            this.value = value;
+        }
+
+        @Override
+        void emit(MethodVisitor method) {
+            if (value instanceof Boolean bool) {
+                method.visitInsn(bool ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
+            } else {
+                method.visitLdcInsn(value);
+            }
+        }
+    }
+
+    private static final class Field extends Push {
+        private final String owner;
+        private final String name;
+        private final String descriptor;
+
+        Field(String owner, String name, String descriptor) {
+            this.owner = owner;
+            this.name = name;
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        void emit(MethodVisitor method) {
+            method.visitVarInsn(Opcodes.ALOAD, 0);
+            method.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
+        }
+    }
+
+    private static final class Invoke extends Push {
+        private final int slot;
+        private final String owner;
+        private final String name;
+        private final String descriptor;
+
+        Invoke(int slot, String owner, String name, String descriptor) {
+            this.slot = slot;
+            this.owner = owner;
+            this.name = name;
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        void emit(MethodVisitor method) {
+            method.visitVarInsn(Opcodes.ALOAD, slot);
+            method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
+        }
+    }
+
+    private static final class Present extends Push {
+        private final Push optional;
+
+        Present(Push optional) {
+            this.optional = optional;
+        }
+
+        @Override
+        void emit(MethodVisitor method) {
+            optional.emit(method);
+            method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/util/Optional", "isPresent", "()Z", false);
         }
     }
 }

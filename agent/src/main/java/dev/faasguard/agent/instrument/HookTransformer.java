@@ -5,7 +5,6 @@ import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -19,9 +18,9 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 final class HookTransformer implements ClassFileTransformer {
 
     private final Map<String, TypeInstrumentation> byInternalName = new HashMap<>();
-    private final BiConsumer<String, Throwable> failures;
+    private final Instrumenter.Failures failures;
 
-    HookTransformer(List<TypeInstrumentation> instrumentations, BiConsumer<String, Throwable> failures) {
+    HookTransformer(List<TypeInstrumentation> instrumentations, Instrumenter.Failures failures) {
         for (TypeInstrumentation instrumentation : instrumentations) {
             if (byInternalName.put(instrumentation.className().replace('.', '/'), instrumentation) != null) {
                 throw new IllegalArgumentException("two instrumentations for " + instrumentation.className());
@@ -66,7 +65,7 @@ final class HookTransformer implements ClassFileTransformer {
             }, addsLocals ? ClassReader.EXPAND_FRAMES : 0);
             return writer.toByteArray();
         } catch (Throwable failure) {
-            failures.accept(instrumentation.className(), failure);
+            failures.instrumentationFailed(instrumentation.className(), failure);
             return null;
         }
     }

@@ -39,9 +39,9 @@ final class HttpClientInstrumentation implements TypeInstrumentation {
 
     private static HookCall enter(boolean async) {
         return HookCall.of("httpClientSendEnter", DESCRIPTOR,
-                Push.invoke(1, REQUEST, "uri", "()Ljava/net/URI;", false),
+                Push.invoke(1, REQUEST, "uri", "()Ljava/net/URI;"),
                 Push.present(Push.call(CLIENT, "connectTimeout", "()Ljava/util/Optional;")),
-                Push.present(Push.invoke(1, REQUEST, "timeout", "()Ljava/util/Optional;", false)),
+                Push.present(Push.invoke(1, REQUEST, "timeout", "()Ljava/util/Optional;")),
                 Push.constant(async));
     }
 }

@@ -4,7 +4,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * Registers the transformer and retransforms the targets the JVM loaded before the agent started
@@ -13,10 +12,15 @@ import java.util.function.BiConsumer;
  */
 public final class Instrumenter {
 
-    private final Instrumentation instrumentation;
-    private final BiConsumer<String, Throwable> failures;
+    /** Told of each class that could not be instrumented. */
+    public interface Failures {
+        void instrumentationFailed(String type, Throwable failure);
+    }
 
-    public Instrumenter(Instrumentation instrumentation, BiConsumer<String, Throwable> failures) {
+    private final Instrumentation instrumentation;
+    private final Failures failures;
+
+    public Instrumenter(Instrumentation instrumentation, Failures failures) {
         this.instrumentation = instrumentation;
         this.failures = failures;
     }
@@ -47,7 +51,7 @@ public final class Instrumenter {
         try {
             instrumentation.retransformClasses(type);
         } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
-            failures.accept(type.getName(), failure);
+            failures.instrumentationFailed(type.getName(), failure);
         }
     }
 }

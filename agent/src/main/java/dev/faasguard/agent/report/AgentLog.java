@@ -1,53 +1,36 @@
 package dev.faasguard.agent.report;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.ConsoleAppender;
 import dev.faasguard.bootstrap.Hooks;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * The agent's log on stderr, through a Logback {@link LoggerContext} of its own: it reads no
- * logback.xml and never touches the application's logging.
- *
- * <p>Logback is loaded on the first message, on the agent's reporter thread, so an application that
- * breaks no rule never pays for it, and an application thread that does never waits for it.
+ * The agent's log on stderr. Messages are handed to the agent's own reporter thread, which loads
+ * Logback ({@link LogbackConsole}) on the first one: an application that breaks no rule never pays
+ * for it, and an application thread that does never waits for it. As a {@link Consumer} it takes
+ * warnings.
  */
-public final class AgentLog {
-
-    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [FaaSGuard] %msg%n";
+public final class AgentLog implements Consumer<String> {
 
     private final ThreadPoolExecutor reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), AgentLog::reporterThread);
-    private Logger logger;
+            new LinkedBlockingQueue<>(), new ReporterThreads());
+    private LogbackConsole console;
 
     public void warn(String message) {
-        submit(Level.WARN, message);
+        submit(false, message);
     }
 
     public void error(String message) {
-        submit(Level.ERROR, message);
+        submit(true, message);
     }
 
-    private void submit(Level level, String message) {
-        try {
-            reporter.execute(() -> {
-                if (level == Level.ERROR) {
-                    logger().error(message);
-                } else {
-                    logger().warn(message);
-                }
-            });
-        } catch (RuntimeException shutDown) {
-            // The JVM is going down and the reporter with it: the report on disk still holds the finding.
-        }
+    @Override
+    public void accept(String warning) {
+        warn(warning);
     }
 
     /** Waits until every message submitted so far is printed, at most {@code timeout}. */
@@ -60,38 +43,45 @@ public final class AgentLog {
         }
     }
 
-    /** Runs on the reporter thread only. */
-    private Logger logger() {
-        if (logger == null) {
-            LoggerContext context = new LoggerContext();
-            context.setName("faasguard");
-            context.setMDCAdapter(new LogbackMDCAdapter());
-            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-            encoder.setContext(context);
-            encoder.setPattern(PATTERN);
-            encoder.start();
-            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-            console.setContext(context);
-            console.setName("stderr");
-            console.setTarget("System.err");
-            console.setEncoder(encoder);
-            console.start();
-            Logger agentLogger = context.getLogger("faasguard");
-            agentLogger.setAdditive(false);
-            agentLogger.setLevel(Level.INFO);
-            agentLogger.addAppender(console);
-            context.start();
-            logger = agentLogger;
+    private void submit(boolean error, String message) {
+        try {
+            reporter.execute(new Message(error, message));
+        } catch (RuntimeException shutDown) {
+            // The JVM is going down and the reporter with it: the report on disk still holds the finding.
         }
-        return logger;
     }
 
-    private static Thread reporterThread(Runnable work) {
-        Thread thread = new Thread(() -> {
-            Hooks.markAgentThread();
-            work.run();
-        }, "faasguard-reporter");
-        thread.setDaemon(true);
-        return thread;
+    /** Runs on the reporter thread only. */
+    private final class Message implements Runnable {
+        private final boolean error;
+        private final String text;
+
+        Message(boolean error, String text) {
+            this.error = error;
+            this.text = text;
+        }
+
+        @Override
+        public void run() {
+            if (console == null) {
+                console = new LogbackConsole();
+            }
+            console.print(error, text);
+        }
+    }
+
+    private static final class ReporterThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    Hooks.markAgentThread();
+                    work.run();
+                }
+            }, "faasguard-reporter");
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }

@@ -20,16 +20,16 @@ public final class JsonReport {
     private final Path path;
     private final String agentVersion;
     private final String mode;
-    private final RuntimeInfo runtime;
+    private final Map<String, String> environment;
     private final FindingStore findings;
     private final IgnoreList ignore;
 
-    public JsonReport(Path path, String agentVersion, String mode, RuntimeInfo runtime, FindingStore findings,
-            IgnoreList ignore) {
+    public JsonReport(Path path, String agentVersion, String mode, Map<String, String> environment,
+            FindingStore findings, IgnoreList ignore) {
         this.path = path;
         this.agentVersion = agentVersion;
         this.mode = mode;
-        this.runtime = runtime;
+        this.environment = environment;
         this.findings = findings;
         this.ignore = ignore;
     }
@@ -49,7 +49,7 @@ public final class JsonReport {
         agent.put("mode", mode);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("agent", agent);
-        document.put("runtime", runtime.toJson());
+        document.put("runtime", RuntimeInfo.current(environment).toJson());
         List<Object> findingList = new ArrayList<>();
         for (FindingStore.Counted counted : findings.snapshot()) {
             findingList.add(finding(counted.first(), counted.count()));

@@ -8,5 +8,11 @@ public interface FileProbe {
 
     boolean exists(String absolutePath);
 
-    FileProbe REAL = path -> new File(path).exists();
+    /** The real file system (a class, not a lambda: it is created in premain). */
+    FileProbe REAL = new FileProbe() {
+        @Override
+        public boolean exists(String absolutePath) {
+            return new File(absolutePath).exists();
+        }
+    };
 }
