@@ -31,6 +31,28 @@ public interface HookSink {
     /** The call behind {@code id} returned or threw. */
     void blockingCallEnded(int id);
 
+    /**
+     * The platform's runtime client received an invocation on this thread.
+     *
+     * @param request the client's request object (its id and deadline are read by the agent)
+     */
+    void invocationStarted(Object request);
+
+    /** The handler threw {@code error}; the runtime client is about to report it. */
+    void invocationFailed(Throwable error);
+
+    /** The invocation ended, and its response or error is about to go back to the platform. */
+    void invocationEnded(boolean success);
+
+    /** An application thread was started while an invocation runs. */
+    void threadStarted(Thread thread);
+
+    /** A thread is dying of an uncaught exception; its handler runs right after. */
+    void uncaughtException(Thread thread, Throwable error);
+
+    /** {@code System.exit} or {@code Runtime.halt} is about to end the JVM. */
+    void runtimeExit(int status, boolean halt);
+
     /** A hook failed; the application carries on. */
     void hookFailed(String hook, Throwable failure);
 }

@@ -56,6 +56,8 @@ public final class Hooks {
     private static volatile HookSink sink;
     private static volatile WritableRoots roots = WritableRoots.TMP_ONLY;
     private static volatile boolean enforce;
+    /** True between an invocation's start and end: only then is a started thread worth tracking. */
+    private static volatile boolean invocationActive;
 
     private Hooks() {}
 
@@ -380,6 +382,115 @@ public final class Hooks {
             return inet.getHostString() + ":" + inet.getPort();
         }
         return String.valueOf(address);
+    }
+
+    // ---- invocations ----------------------------------------------------------------------------
+
+    /**
+     * At the return of the runtime client's {@code nextInvocation()}: an invocation starts on this
+     * thread. The request is the client's own type, which only the agent's side reads.
+     */
+    public static void invocationStart(Object request) {
+        HookSink target = sink;
+        if (target == null || request == null || state().agentDepth > 0) {
+            return;
+        }
+        invocationActive = true;
+        asAgent(target, new Event(Event.STARTED, request, null, null, 0));
+    }
+
+    /** At the entry of the runtime client's {@code reportInvocationSuccess} / {@code reportInvocationError}. */
+    public static void invocationEnd(boolean success) {
+        HookSink target = sink;
+        if (target == null || state().agentDepth > 0) {
+            return;
+        }
+        asAgent(target, new Event(success ? Event.SUCCEEDED : Event.FAILED_END, null, null, null, 0));
+        invocationActive = false;
+    }
+
+    /** The runtime client turns the handler's exception into the error it reports. */
+    public static void invocationFailed(Throwable error) {
+        HookSink target = sink;
+        if (target != null && state().agentDepth == 0) {
+            asAgent(target, new Event(Event.THREW, null, null, error, 0));
+        }
+    }
+
+    /** {@code Thread.start()}: threads started during an invocation are followed until it ends. */
+    public static void threadStart(Thread thread) {
+        HookSink target = sink;
+        if (!invocationActive || target == null || state().agentDepth > 0) {
+            return;
+        }
+        asAgent(target, new Event(Event.THREAD_STARTED, null, thread, null, 0));
+    }
+
+    /** {@code Thread.dispatchUncaughtException}: the JVM hands a dying thread's exception to its handler. */
+    public static void uncaughtException(Thread thread, Throwable error) {
+        HookSink target = sink;
+        if (target != null && state().agentDepth == 0) {
+            asAgent(target, new Event(Event.UNCAUGHT, null, thread, error, 0));
+        }
+    }
+
+    /** {@code Runtime.exit} and {@code Runtime.halt}. */
+    public static void runtimeExit(int status, boolean halt) {
+        HookSink target = sink;
+        if (target != null && state().agentDepth == 0) {
+            asAgent(target, new Event(halt ? Event.HALT : Event.EXIT, null, null, null, status));
+        }
+    }
+
+    /** Hands one lifecycle event to the sink as agent code, swallowing whatever it throws. */
+    private static void asAgent(HookSink target, Event event) {
+        HookState state = state();
+        state.agentDepth++;
+        try {
+            event.deliver(target);
+        } catch (Throwable failure) {
+            reportFailure(target, "invocation", failure);
+        } finally {
+            state.agentDepth--;
+        }
+    }
+
+    /** One lifecycle event, so that every hook above shares one guarded delivery. */
+    private static final class Event {
+        static final int STARTED = 0;
+        static final int SUCCEEDED = 1;
+        static final int FAILED_END = 2;
+        static final int THREW = 3;
+        static final int THREAD_STARTED = 4;
+        static final int UNCAUGHT = 5;
+        static final int EXIT = 6;
+        static final int HALT = 7;
+
+        final int kind;
+        final Object request;
+        final Thread thread;
+        final Throwable error;
+        final int status;
+
+        Event(int kind, Object request, Thread thread, Throwable error, int status) {
+            this.kind = kind;
+            this.request = request;
+            this.thread = thread;
+            this.error = error;
+            this.status = status;
+        }
+
+        void deliver(HookSink target) {
+            switch (kind) {
+                case STARTED -> target.invocationStarted(request);
+                case SUCCEEDED -> target.invocationEnded(true);
+                case FAILED_END -> target.invocationEnded(false);
+                case THREW -> target.invocationFailed(error);
+                case THREAD_STARTED -> target.threadStarted(thread);
+                case UNCAUGHT -> target.uncaughtException(thread, error);
+                default -> target.runtimeExit(status, kind == HALT);
+            }
+        }
     }
 
     // ---- scopes -----------------------------------------------------------------------------

@@ -10,6 +10,9 @@ import dev.faasguard.agent.finding.InFlightCalls;
 import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
+import dev.faasguard.agent.invocation.InvocationHistory;
+import dev.faasguard.agent.invocation.InvocationMonitor;
+import dev.faasguard.agent.invocation.TmpUsage;
 import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
 import dev.faasguard.agent.report.JsonReport;
@@ -41,16 +44,20 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The running agent: wires configuration, rules, findings and sinks, and is what the hooks call. */
-final class AgentRuntime implements HookSink, Instrumenter.Failures {
+final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationMonitor.Sinks {
 
     /** How long exit waits for the log to drain. */
     private static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
+    /** How long the end of an invocation waits for the log to drain before the response goes back. */
+    private static final Duration INVOCATION_FLUSH = Duration.ofMillis(500);
 
     private final WriteOutsideTmpRule writeOutsideTmp;
     private final Map<String, WithoutTimeoutRule> timeoutRules;
     private final FindingRecorder recorder;
     private final InFlightCalls inFlight;
     private final AgentLog log;
+    private InvocationMonitor invocations;
+    private JsonReport report;
     /** Sockets and HTTP connections already judged: each is reported once. */
     private final Set<Object> judgedResources = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
@@ -73,6 +80,7 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures {
 
         FindingStore findings = new FindingStore();
         findings.addListener(new FindingLog(log));
+        InvocationHistory history = new InvocationHistory();
         WriteOutsideTmpRule writeOutsideTmp = new WriteOutsideTmpRule(roots, System.getProperty("user.dir"),
                 System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), FileProbe.REAL);
         RuntimeApiAddress runtimeApi = RuntimeApiAddress.parse(environment.get("AWS_LAMBDA_RUNTIME_API"));
@@ -82,11 +90,13 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures {
                 new WaitWithoutTimeoutRule())) {
             timeoutRules.put(rule.id(), rule);
         }
-        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, new FindingRecorder(findings, ignore), log);
-
-        JsonReport report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
-                version(), config.mode().id(), environment, findings, ignore);
-        Runtime.getRuntime().addShutdownHook(new ExitHook(runtime, report));
+        FindingRecorder recorder = new FindingRecorder(findings, ignore, history);
+        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log);
+        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, new TmpUsage(Path.of("/tmp")),
+                config.deadlineMarginMillis(), runtime);
+        runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
+                version(), config.mode().id(), environment, findings, ignore, history);
+        Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
         new Instrumenter(instrumentation, runtime).install(Instrumentations.all());
@@ -121,6 +131,43 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures {
     }
 
     @Override
+    public void invocationStarted(Object request) {
+        invocations.started(request);
+    }
+
+    @Override
+    public void invocationFailed(Throwable error) {
+        invocations.failed(error);
+    }
+
+    @Override
+    public void invocationEnded(boolean success) {
+        invocations.ended(success);
+    }
+
+    @Override
+    public void threadStarted(Thread thread) {
+        invocations.threadStarted(thread);
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable error) {
+        invocations.uncaught(thread, error);
+    }
+
+    @Override
+    public void runtimeExit(int status, boolean halt) {
+        invocations.exiting(status, halt);
+    }
+
+    /** The report rewritten and the log drained: the platform may freeze or kill the process next. */
+    @Override
+    public void persist() {
+        writeReport();
+        log.drain(INVOCATION_FLUSH);
+    }
+
+    @Override
     public void instrumentationFailed(String type, Throwable failure) {
         log.warn("could not instrument " + type + ", its calls are not watched: " + failure);
     }
@@ -132,9 +179,14 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures {
         }
     }
 
-    private void exit(JsonReport report) {
+    private void exit() {
         Hooks.markAgentThread();
         inFlight.recordStillBlocked();
+        writeReport();
+        log.flush(EXIT_FLUSH);
+    }
+
+    private void writeReport() {
         if (report != null) {
             try {
                 report.write();
@@ -142,23 +194,20 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures {
                 log.error("could not write the report to " + report.path() + ": " + failure);
             }
         }
-        log.flush(EXIT_FLUSH);
     }
 
     /** Writes the report and drains the log when the JVM exits. */
     private static final class ExitHook extends Thread {
         private final AgentRuntime runtime;
-        private final JsonReport report;
 
-        ExitHook(AgentRuntime runtime, JsonReport report) {
+        ExitHook(AgentRuntime runtime) {
             super("faasguard-exit");
             this.runtime = runtime;
-            this.report = report;
         }
 
         @Override
         public void run() {
-            runtime.exit(report);
+            runtime.exit();
         }
     }
 

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The agent's settled configuration: every value parsed, every bad one already replaced by its default. */
-public record AgentConfig(Mode mode, String report, List<String> writableRoots, List<String> ignore) {
+public record AgentConfig(Mode mode, String report, List<String> writableRoots, List<String> ignore,
+        long deadlineMarginMillis) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(Options.MODE.defaultValue(), Options.REPORT.defaultValue(),
-                Options.WRITABLE_ROOTS.defaultValue(), Options.IGNORE.defaultValue());
+                Options.WRITABLE_ROOTS.defaultValue(), Options.IGNORE.defaultValue(),
+                Options.DEADLINE_MARGIN.defaultValue());
     }
 
     /** Where the JSON report goes, or empty when it is turned off. */

@@ -39,7 +39,15 @@ public final class Options {
         }
     };
 
-    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE);
+    public static final Option<Long> DEADLINE_MARGIN = new Option<>("deadline.margin", 300L,
+            "a duration such as 300ms, 1s or 250 (milliseconds), at least 0") {
+        @Override
+        Long parse(String raw) {
+            return milliseconds(raw);
+        }
+    };
+
+    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN);
 
     /** The value of {@link #REPORT} that turns the JSON report off. */
     public static final String OFF = "off";
@@ -55,6 +63,26 @@ public final class Options {
             throw new IllegalArgumentException(raw);
         }
         return value;
+    }
+
+    private static long milliseconds(String raw) {
+        String value = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        long scale = 1;
+        if (value.endsWith("ms")) {
+            value = value.substring(0, value.length() - 2);
+        } else if (value.endsWith("s")) {
+            value = value.substring(0, value.length() - 1);
+            scale = 1000;
+        }
+        try {
+            long amount = Long.parseLong(value.trim());
+            if (amount < 0) {
+                throw new IllegalArgumentException(raw);
+            }
+            return amount * scale;
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(raw, notANumber);
+        }
     }
 
     private static List<String> ignorePatterns(String raw) {

@@ -7,17 +7,29 @@ import java.util.Map;
 /** Turns a rule's violation into a finding at the current call site, unless the user silenced that site. */
 public final class FindingRecorder {
 
+    /** Which invocation is running now, if any. */
+    public interface CurrentInvocation {
+        /** @return the running invocation's id, or null */
+        String currentInvocationId();
+    }
+
     private final FindingStore store;
     private final IgnoreList ignore;
+    private final CurrentInvocation invocations;
 
-    public FindingRecorder(FindingStore store, IgnoreList ignore) {
+    public FindingRecorder(FindingStore store, IgnoreList ignore, CurrentInvocation invocations) {
         this.store = store;
         this.ignore = ignore;
+        this.invocations = invocations;
     }
 
     /** Captures the call site; null when it is on the ignore list (then only counted there). */
     public StackCapture.Capture capture(Violation violation) {
-        StackCapture.Capture capture = StackCapture.here();
+        return unlessIgnored(violation, StackCapture.here());
+    }
+
+    /** The capture, or null when its call site is on the ignore list for this rule (then counted there). */
+    public StackCapture.Capture unlessIgnored(Violation violation, StackCapture.Capture capture) {
         return ignore.silences(violation.rule().id(), capture.callSite()) ? null : capture;
     }
 
@@ -39,6 +51,6 @@ public final class FindingRecorder {
             detail.putAll(moreDetail);
         }
         store.record(new Finding(violation.rule(), violation.message(), capture.callSite(), capture.stack(), detail,
-                System.currentTimeMillis()));
+                System.currentTimeMillis(), invocations.currentInvocationId()));
     }
 }

@@ -51,6 +51,21 @@ public final class InFlightCalls {
         }
     }
 
+    /** Every call waiting now: the thread, the rule, the operation, the line and how long so far. */
+    public List<Map<String, Object>> blockedNow() {
+        List<Map<String, Object>> blocked = new java.util.ArrayList<>();
+        for (Call call : calls.values()) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("thread", call.thread.getName());
+            entry.put("rule", call.violation.rule().id());
+            entry.put("operation", call.violation.detail().get("operation"));
+            entry.put("callSite", call.capture.callSite().frame());
+            entry.put("blockedMs", call.blockedMillis());
+            blocked.add(entry);
+        }
+        return blocked;
+    }
+
     private record Call(Violation violation, StackCapture.Capture capture, Thread thread, long startNanos) {
 
         long blockedMillis() {

@@ -63,6 +63,50 @@ public final class StackCapture {
         });
     }
 
+    /**
+     * The same resolution over a stack the JVM already has: an exception's, or another thread's.
+     * Frames carry no class here, so JDK code is told by its module or package.
+     */
+    public static Capture of(StackTraceElement[] frames) {
+        List<String> stack = new ArrayList<>(MAX_FRAMES);
+        List<String> jdkCallers = new ArrayList<>();
+        CallSite site = null;
+        for (StackTraceElement frame : frames) {
+            if (site == null) {
+                if (isAgent(frame.getClassName())) {
+                    continue;
+                }
+                if (isJdkOrPlatform(frame)) {
+                    jdkCallers.add(frame.getClassName());
+                    continue;
+                }
+                site = new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber());
+            }
+            stack.add(new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                    frame.getLineNumber()).frame());
+            if (stack.size() == MAX_FRAMES) {
+                break;
+            }
+        }
+        return site == null
+                ? new Capture(CallSite.UNKNOWN, List.of(), List.copyOf(jdkCallers), false)
+                : new Capture(site, List.copyOf(stack), List.copyOf(jdkCallers), true);
+    }
+
+    private static boolean isJdkOrPlatform(StackTraceElement frame) {
+        String module = frame.getModuleName();
+        String name = frame.getClassName();
+        return module != null && (module.startsWith("java.") || module.startsWith("jdk."))
+                || name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
+                || name.startsWith("com.sun.") || isRuntimeClient(name);
+    }
+
+    /** The platform's runtime interface client: it calls the handler, it is not the application. */
+    static boolean isRuntimeClient(String className) {
+        return className.startsWith("com.amazonaws.services.lambda.runtime.api.client.");
+    }
+
     static boolean isAgent(String className) {
         return className.startsWith("dev.faasguard.agent.")
                 || className.startsWith("dev.faasguard.bootstrap.")
@@ -73,7 +117,7 @@ public final class StackCapture {
         Class<?> type = frame.getDeclaringClass();
         ClassLoader loader = type.getClassLoader();
         return loader == null || loader == PLATFORM
-                || type.getName().startsWith("jdk.internal.reflect.");
+                || type.getName().startsWith("jdk.internal.reflect.") || isRuntimeClient(type.getName());
     }
 
     private static CallSite callSite(StackWalker.StackFrame frame) {

@@ -34,18 +34,20 @@ final class HookTransformer implements ClassFileTransformer {
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
-    boolean targets(String binaryName) {
-        return byInternalName.containsKey(binaryName.replace('.', '/'));
+    /** Whether a class already loaded is one to retransform. */
+    boolean targets(Class<?> type) {
+        TypeInstrumentation instrumentation = byInternalName.get(type.getName().replace('.', '/'));
+        return instrumentation != null && (!instrumentation.jdkOnly() || isJdkLoader(type.getClassLoader()));
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!isJdkLoader(loader) || className == null) {
+        if (className == null) {
             return null;
         }
         TypeInstrumentation instrumentation = byInternalName.get(className);
-        if (instrumentation == null) {
+        if (instrumentation == null || instrumentation.jdkOnly() && !isJdkLoader(loader)) {
             return null;
         }
         try {

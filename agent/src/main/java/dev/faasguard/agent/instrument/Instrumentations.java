@@ -14,7 +14,14 @@ public final class Instrumentations {
     public static List<TypeInstrumentation> all() {
         List<TypeInstrumentation> all = new ArrayList<>(fileWrites());
         all.addAll(blockingCalls());
+        all.addAll(invocations());
         return all;
+    }
+
+    /** The instrumentations behind the invocation model: the runtime client, the JVM's exit. */
+    static List<TypeInstrumentation> invocations() {
+        return List.of(new RuntimeClientInstrumentation(), new RuntimeLoopInstrumentation(),
+                new RuntimeExitInstrumentation());
     }
 
     /** The instrumentations behind the {@code *-without-timeout} rules. */

@@ -30,7 +30,7 @@ public final class Instrumenter {
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (HookTransformer.isJdkLoader(type.getClassLoader()) && transformer.targets(type.getName())) {
+            if (transformer.targets(type)) {
                 loaded.add(type);
             }
         }

@@ -16,6 +16,11 @@ public interface TypeInstrumentation {
         return false;
     }
 
+    /** True for JDK classes (boot or platform loader); false for a library matched by name in any loader. */
+    default boolean jdkOnly() {
+        return true;
+    }
+
     /** Wraps {@code visitor} when {@code method} is one to hook, else returns it unchanged. */
     MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor);
 }

@@ -33,7 +33,25 @@ public final class AgentLog implements Consumer<String> {
         warn(warning);
     }
 
-    /** Waits until every message submitted so far is printed, at most {@code timeout}. */
+    /** Waits, at most {@code timeout}, until every message submitted so far is printed; the log stays open. */
+    public void drain(Duration timeout) {
+        java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+        try {
+            reporter.execute(new Runnable() {
+                @Override
+                public void run() {
+                    printed.countDown();
+                }
+            });
+            printed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shutDown) {
+            // Already closed at exit: nothing more will be printed anyway.
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until every message submitted so far is printed, at most {@code timeout}, and closes the log. */
     public void flush(Duration timeout) {
         reporter.shutdown();
         try {

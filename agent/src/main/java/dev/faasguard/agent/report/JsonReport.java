@@ -4,6 +4,7 @@ import dev.faasguard.agent.finding.CallSite;
 import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingStore;
 import dev.faasguard.agent.finding.IgnoreList;
+import dev.faasguard.agent.invocation.InvocationHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +24,17 @@ public final class JsonReport {
     private final Map<String, String> environment;
     private final FindingStore findings;
     private final IgnoreList ignore;
+    private final InvocationHistory invocations;
 
     public JsonReport(Path path, String agentVersion, String mode, Map<String, String> environment,
-            FindingStore findings, IgnoreList ignore) {
+            FindingStore findings, IgnoreList ignore, InvocationHistory invocations) {
         this.path = path;
         this.agentVersion = agentVersion;
         this.mode = mode;
         this.environment = environment;
         this.findings = findings;
         this.ignore = ignore;
+        this.invocations = invocations;
     }
 
     public Path path() {
@@ -55,7 +58,7 @@ public final class JsonReport {
             findingList.add(finding(counted.first(), counted.count()));
         }
         document.put("findings", findingList);
-        document.put("invocations", List.of());
+        document.put("invocations", invocations.toJson(findings));
         document.put("ignored", ignore.counts());
         return document;
     }
@@ -71,6 +74,7 @@ public final class JsonReport {
         json.put("stack", finding.stack());
         json.put("detail", finding.detail());
         json.put("firstSeenEpochMs", finding.epochMillis());
+        json.put("invocation", finding.invocation());
         return json;
     }
 

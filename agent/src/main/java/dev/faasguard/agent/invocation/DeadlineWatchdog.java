@@ -1,0 +1,50 @@
+package dev.faasguard.agent.invocation;
+
+import dev.faasguard.bootstrap.Hooks;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wakes up a margin before each invocation's deadline, on a daemon thread of the agent's own, so the
+ * agent can record where the handler is stuck before the platform kills the process.
+ */
+final class DeadlineWatchdog {
+
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new WatchdogThreads());
+    private ScheduledFuture<?> pending;
+
+    DeadlineWatchdog() {
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Arms the watchdog for one invocation, replacing any earlier one. */
+    synchronized void arm(long deadlineEpochMillis, long marginMillis, Runnable atDeadline) {
+        disarm();
+        long delay = deadlineEpochMillis - marginMillis - System.currentTimeMillis();
+        pending = timer.schedule(atDeadline, Math.max(0, delay), TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void disarm() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+    }
+
+    private static final class WatchdogThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    Hooks.markAgentThread();
+                    work.run();
+                }
+            }, "faasguard-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

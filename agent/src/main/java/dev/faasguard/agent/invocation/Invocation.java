@@ -1,0 +1,87 @@
+package dev.faasguard.agent.invocation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One invocation of the function: what the report says about it. Changed only by {@link InvocationTracker}. */
+public final class Invocation {
+
+    public enum Outcome {
+        RUNNING, SUCCESS, ERROR, TIMEOUT, CRASH;
+
+        String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final String id;
+    private final boolean coldStart;
+    private final long startEpochMillis;
+    private final long startNanos;
+    private final long deadlineEpochMillis;
+    private final Thread thread;
+    private final long tmpBytesBefore;
+    private volatile Outcome outcome = Outcome.RUNNING;
+    private volatile long durationMillis = -1;
+    private volatile long tmpBytesAfter = -1;
+    private volatile boolean ended;
+
+    Invocation(String id, boolean coldStart, long deadlineEpochMillis, Thread thread, long tmpBytesBefore) {
+        this.id = id;
+        this.coldStart = coldStart;
+        this.startEpochMillis = System.currentTimeMillis();
+        this.startNanos = System.nanoTime();
+        this.deadlineEpochMillis = deadlineEpochMillis;
+        this.thread = thread;
+        this.tmpBytesBefore = tmpBytesBefore;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    public long deadlineEpochMillis() {
+        return deadlineEpochMillis;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    public long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** The watchdog's verdict before the platform kills the process; a later end still records what happened. */
+    void timedOut() {
+        outcome = Outcome.TIMEOUT;
+        durationMillis = elapsedMillis();
+    }
+
+    void end(Outcome result, long tmpBytes) {
+        outcome = result;
+        durationMillis = elapsedMillis();
+        tmpBytesAfter = tmpBytes;
+        ended = true;
+    }
+
+    /** The report's entry, with the findings that first fired in this invocation. */
+    Map<String, Object> toJson(List<String> findings) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("coldStart", coldStart);
+        json.put("startEpochMs", startEpochMillis);
+        json.put("deadlineEpochMs", deadlineEpochMillis > 0 ? deadlineEpochMillis : null);
+        json.put("durationMs", durationMillis >= 0 ? durationMillis : elapsedMillis());
+        json.put("outcome", outcome.id());
+        json.put("tmpBytesBefore", tmpBytesBefore >= 0 ? tmpBytesBefore : null);
+        json.put("tmpBytesAfter", tmpBytesAfter >= 0 ? tmpBytesAfter : null);
+        json.put("findings", findings);
+        return json;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.faasguard.agent.invocation;
+
+import dev.faasguard.agent.finding.FindingRecorder;
+import dev.faasguard.agent.finding.FindingStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The invocation running now and the ones before it: cold or warm, and what the report lists. */
+public final class InvocationHistory implements FindingRecorder.CurrentInvocation {
+
+    /** Kept in the report; older invocations are dropped first (a warm environment may live for hours). */
+    private static final int KEPT = 1000;
+
+    private final List<Invocation> invocations = new ArrayList<>();
+    private volatile Invocation current;
+    private int started;
+
+    /** A new invocation on {@code thread}; the first in this JVM is the cold start. */
+    synchronized Invocation start(String requestId, long deadlineEpochMillis, Thread thread, long tmpBytes) {
+        String id = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+        Invocation invocation = new Invocation(id, started++ == 0, deadlineEpochMillis, thread, tmpBytes);
+        invocations.add(invocation);
+        if (invocations.size() > KEPT) {
+            invocations.remove(0);
+        }
+        current = invocation;
+        return invocation;
+    }
+
+    Invocation current() {
+        return current;
+    }
+
+    synchronized void end(Invocation invocation, Invocation.Outcome outcome, long tmpBytes) {
+        invocation.end(outcome, tmpBytes);
+        if (current == invocation) {
+            current = null;
+        }
+    }
+
+    @Override
+    public String currentInvocationId() {
+        Invocation invocation = current;
+        return invocation == null ? null : invocation.id();
+    }
+
+    /** The report's {@code invocations}: each with the ids of the findings that first fired in it. */
+    public synchronized List<Map<String, Object>> toJson(FindingStore findings) {
+        List<FindingStore.Counted> all = findings.snapshot();
+        List<Map<String, Object>> json = new ArrayList<>(invocations.size());
+        for (Invocation invocation : invocations) {
+            List<String> fired = new ArrayList<>();
+            for (FindingStore.Counted counted : all) {
+                if (invocation.id().equals(counted.first().invocation())) {
+                    fired.add(counted.first().rule().id() + "@" + counted.first().callSite().frame());
+                }
+            }
+            json.add(invocation.toJson(fired));
+        }
+        return json;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.faasguard.agent.invocation;
+
+import dev.faasguard.agent.finding.StackCapture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/** The threads each invocation started, and where: held weakly, so a finished thread is forgotten. */
+final class StartedThreads {
+
+    record Start(String invocation, StackCapture.Capture where) {}
+
+    private final Map<Thread, Start> starts = new WeakHashMap<>();
+
+    synchronized void started(Thread thread, String invocation, StackCapture.Capture where) {
+        starts.put(thread, new Start(invocation, where));
+    }
+
+    synchronized Start of(Thread thread) {
+        return starts.get(thread);
+    }
+
+    /** The threads {@code invocation} started that are still alive. */
+    synchronized List<Thread> stillAlive(String invocation) {
+        List<Thread> alive = new ArrayList<>();
+        for (Map.Entry<Thread, Start> entry : starts.entrySet()) {
+            if (entry.getKey().isAlive() && invocation.equals(entry.getValue().invocation())) {
+                alive.add(entry.getKey());
+            }
+        }
+        return alive;
+    }
+}
