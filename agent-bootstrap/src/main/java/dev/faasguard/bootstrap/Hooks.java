@@ -262,23 +262,31 @@ public final class Hooks {
         return blocking(RULE_READ, "Socket.read", peer, null, socket, false);
     }
 
-    /** {@code HttpURLConnection.connect}, {@code getInputStream}, {@code getOutputStream}, for http and https. */
+    /**
+     * {@code HttpURLConnection.connect}, {@code getInputStream}, {@code getOutputStream}, for http and https.
+     * With both timeouts set, its socket calls have timeouts too: nothing to judge, nothing to enclose.
+     */
     public static int httpUrlConnectionEnter(HttpURLConnection connection, boolean connected) {
         if (sink == null) {
             return 0;
         }
         boolean noConnectTimeout = !connected && connection.getConnectTimeout() == 0;
         boolean noReadTimeout = connection.getReadTimeout() == 0;
+        if (!noConnectTimeout && !noReadTimeout) {
+            return 0;
+        }
         String missing = noConnectTimeout && noReadTimeout ? "connectTimeout,readTimeout"
-                : noConnectTimeout ? "connectTimeout" : noReadTimeout ? "readTimeout" : null;
+                : noConnectTimeout ? "connectTimeout" : "readTimeout";
         return blocking(RULE_HTTP, "HttpURLConnection", String.valueOf(connection.getURL()), missing, connection, true);
     }
 
     /** Reading an HttpURLConnection's body belongs to the HTTP call: its socket reads are not judged apart. */
     public static int httpBodyReadEnter() {
-        if (sink == null) {
-            return 0;
-        }
+        return sink == null ? 0 : enclosingOnly();
+    }
+
+    /** Opens a scope with nothing to report: the calls made inside belong to the enclosing one. */
+    private static int enclosingOnly() {
         HookState state = state();
         if (state.quiet()) {
             return 0;
@@ -287,13 +295,19 @@ public final class Hooks {
         return ENCLOSES;
     }
 
-    /** {@code java.net.http.HttpClient.send} and {@code sendAsync}. */
+    /**
+     * {@code java.net.http.HttpClient.send} and {@code sendAsync}. Enclosed even with both timeouts set:
+     * send waits on its own future with no timeout, which is the client's business, not the application's.
+     */
     public static int httpClientSendEnter(URI uri, boolean clientConnectTimeout, boolean requestTimeout, boolean async) {
         if (sink == null) {
             return 0;
         }
+        if (clientConnectTimeout && requestTimeout) {
+            return enclosingOnly();
+        }
         String missing = !clientConnectTimeout && !requestTimeout ? "connectTimeout,requestTimeout"
-                : !clientConnectTimeout ? "connectTimeout" : !requestTimeout ? "requestTimeout" : null;
+                : !clientConnectTimeout ? "connectTimeout" : "requestTimeout";
         return blocking(RULE_HTTP, async ? "HttpClient.sendAsync" : "HttpClient.send", String.valueOf(uri), missing,
                 null, true);
     }
