@@ -53,6 +53,12 @@ public interface HookSink {
     /** {@code System.exit} or {@code Runtime.halt} is about to end the JVM. */
     void runtimeExit(int status, boolean halt);
 
+    /**
+     * A file or directory under /tmp is created or opened for writing while an invocation runs, so
+     * that a file it leaves behind can be traced to the line that created it.
+     */
+    void tmpWritten(String path);
+
     /** A hook failed; the application carries on. */
     void hookFailed(String hook, Throwable failure);
 }

@@ -48,6 +48,9 @@ public final class Hooks {
      */
     private static final int ENCLOSES = 1;
 
+    /** The directory whose growth across warm invocations is followed. */
+    private static final String TMP = "/tmp/";
+
     /** {@code RandomAccessFile}'s own mode bit for read-write ({@code O_RDWR} in RandomAccessFile.java). */
     private static final int RANDOM_ACCESS_READ_WRITE = 2;
 
@@ -534,6 +537,9 @@ public final class Hooks {
         }
         WritableRoots writable = roots;
         if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))) {
+            if (invocationActive && path.startsWith(TMP) && creates(operation)) {
+                tmpWritten(target, path);
+            }
             return false;
         }
         HookState state = state();
@@ -546,6 +552,25 @@ public final class Hooks {
         } catch (Throwable failure) {
             reportFailure(target, operation, failure);
             return false;
+        } finally {
+            state.agentDepth--;
+        }
+    }
+
+    private static boolean creates(String operation) {
+        return !OP_DELETE.equals(operation) && !OP_OPEN_FOR_APPEND.equals(operation) && !OP_LOG_FILE.equals(operation);
+    }
+
+    private static void tmpWritten(HookSink target, String path) {
+        HookState state = state();
+        if (state.quiet()) {
+            return;
+        }
+        state.agentDepth++;
+        try {
+            target.tmpWritten(path);
+        } catch (Throwable failure) {
+            reportFailure(target, "tmp-write", failure);
         } finally {
             state.agentDepth--;
         }

@@ -12,7 +12,6 @@ import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
 import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
-import dev.faasguard.agent.invocation.TmpUsage;
 import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
 import dev.faasguard.agent.report.JsonReport;
@@ -92,8 +91,9 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         }
         FindingRecorder recorder = new FindingRecorder(findings, ignore, history);
         AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log);
-        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, new TmpUsage(Path.of("/tmp")),
-                config.deadlineMarginMillis(), runtime);
+        Path agentDirectory = config.reportPath().isEmpty() ? null : Path.of(config.reportPath().get()).getParent();
+        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, agentDirectory,
+                config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime);
         runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
                 version(), config.mode().id(), environment, findings, ignore, history);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
@@ -143,6 +143,11 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     @Override
     public void invocationEnded(boolean success) {
         invocations.ended(success);
+    }
+
+    @Override
+    public void tmpWritten(String path) {
+        invocations.tmpWritten(path);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class ConfigLoader {
     public AgentConfig load() {
         warnAboutUnknownKeys();
         return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS),
-                value(Options.IGNORE), value(Options.DEADLINE_MARGIN));
+                value(Options.IGNORE), value(Options.DEADLINE_MARGIN), value(Options.TMP_CAPACITY));
     }
 
     private <T> T value(Option<T> option) {

@@ -47,7 +47,16 @@ public final class Options {
         }
     };
 
-    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN);
+    public static final Option<Long> TMP_CAPACITY = new Option<>("tmp.capacity", 512L * 1024 * 1024,
+            "a size such as 512m, 10g or 1048576 (bytes), above 0") {
+        @Override
+        Long parse(String raw) {
+            return bytes(raw);
+        }
+    };
+
+    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN,
+            TMP_CAPACITY);
 
     /** The value of {@link #REPORT} that turns the JSON report off. */
     public static final String OFF = "off";
@@ -63,6 +72,25 @@ public final class Options {
             throw new IllegalArgumentException(raw);
         }
         return value;
+    }
+
+    private static long bytes(String raw) {
+        String value = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        long scale = 1;
+        char unit = value.isEmpty() ? ' ' : value.charAt(value.length() - 1);
+        if (unit == 'k' || unit == 'm' || unit == 'g') {
+            scale = unit == 'k' ? 1024L : unit == 'm' ? 1024L * 1024 : 1024L * 1024 * 1024;
+            value = value.substring(0, value.length() - 1);
+        }
+        try {
+            long amount = Long.parseLong(value.trim());
+            if (amount <= 0) {
+                throw new IllegalArgumentException(raw);
+            }
+            return amount * scale;
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(raw, notANumber);
+        }
     }
 
     private static long milliseconds(String raw) {

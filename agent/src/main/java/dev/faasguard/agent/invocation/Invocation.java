@@ -26,6 +26,7 @@ public final class Invocation {
     private volatile long durationMillis = -1;
     private volatile long tmpBytesAfter = -1;
     private volatile boolean ended;
+    private volatile List<Map<String, Object>> tmpFilesLeaked = List.of();
 
     Invocation(String id, boolean coldStart, long deadlineEpochMillis, Thread thread, long tmpBytesBefore) {
         this.id = id;
@@ -39,6 +40,10 @@ public final class Invocation {
 
     public String id() {
         return id;
+    }
+
+    public boolean coldStart() {
+        return coldStart;
     }
 
     public Thread thread() {
@@ -63,6 +68,10 @@ public final class Invocation {
         durationMillis = elapsedMillis();
     }
 
+    void leaked(List<Map<String, Object>> files) {
+        tmpFilesLeaked = List.copyOf(files);
+    }
+
     void end(Outcome result, long tmpBytes) {
         outcome = result;
         durationMillis = elapsedMillis();
@@ -81,6 +90,7 @@ public final class Invocation {
         json.put("outcome", outcome.id());
         json.put("tmpBytesBefore", tmpBytesBefore >= 0 ? tmpBytesBefore : null);
         json.put("tmpBytesAfter", tmpBytesAfter >= 0 ? tmpBytesAfter : null);
+        json.put("tmpFilesLeaked", tmpFilesLeaked);
         json.put("findings", findings);
         return json;
     }

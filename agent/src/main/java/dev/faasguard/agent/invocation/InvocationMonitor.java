@@ -9,8 +9,13 @@ import dev.faasguard.agent.rule.RuntimeExitRule;
 import dev.faasguard.agent.rule.UncaughtExceptionRule;
 import dev.faasguard.agent.rule.Violation;
 import dev.faasguard.agent.rule.WorkAfterResponseRule;
+import dev.faasguard.agent.rule.TmpGrowthRule;
+import dev.faasguard.agent.rule.TmpNearFullRule;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Follows each invocation from the runtime client's {@code nextInvocation} to its response: the threads
@@ -27,7 +32,7 @@ public final class InvocationMonitor {
     private final InvocationHistory history;
     private final FindingRecorder recorder;
     private final InFlightCalls inFlight;
-    private final TmpUsage tmp;
+    private final TmpWatch tmp;
     private final long deadlineMarginMillis;
     private final Sinks sinks;
     private final StartedThreads threads = new StartedThreads();
@@ -38,12 +43,19 @@ public final class InvocationMonitor {
     private final DeadlineExceededRule deadlineExceeded = new DeadlineExceededRule();
     private final RuntimeExitRule runtimeExit = new RuntimeExitRule();
 
-    public InvocationMonitor(InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight, TmpUsage tmp,
-            long deadlineMarginMillis, Sinks sinks) {
+    private final TmpGrowthRule tmpGrowth = new TmpGrowthRule();
+    private final TmpNearFullRule tmpNearFull = new TmpNearFullRule();
+
+    /**
+     * @param agentDirectory the agent's own directory under /tmp (its report), never counted as growth
+     * @param tmpCapacity the capacity of /tmp when it is not a mount of its own
+     */
+    public InvocationMonitor(InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
+            Path agentDirectory, long tmpCapacity, long deadlineMarginMillis, Sinks sinks) {
         this.history = history;
         this.recorder = recorder;
         this.inFlight = inFlight;
-        this.tmp = tmp;
+        this.tmp = new TmpWatch(Path.of("/tmp"), agentDirectory, tmpCapacity);
         this.deadlineMarginMillis = deadlineMarginMillis;
         this.sinks = sinks;
     }
@@ -52,7 +64,8 @@ public final class InvocationMonitor {
         RuntimeClientRequest request = RuntimeClientRequest.read(runtimeClientRequest);
         String id = request == null ? null : request.id();
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
-        Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usedBytes());
+        tmp.invocationStarting();
+        Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usedBytesNow());
         if (deadline > 0) {
             watchdog.arm(deadline, deadlineMarginMillis, new AtDeadline(invocation));
         }
@@ -79,9 +92,54 @@ public final class InvocationMonitor {
         for (Thread thread : threads.stillAlive(invocation.id())) {
             judgeStillRunning(thread, invocation);
         }
-        history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usedBytes());
+        judgeTmp(invocation);
+        history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usedBytesNow());
         sinks.persist();
     }
+
+    /** A file or directory under /tmp written during the running invocation. */
+    public void tmpWritten(String path) {
+        if (history.current() != null) {
+            tmp.written(path);
+        }
+    }
+
+    /** What the invocation left in /tmp (warm ones only: a cold start may fill a cache on purpose), and how full it is. */
+    private void judgeTmp(Invocation invocation) {
+        List<TmpWatch.Leak> leaks = tmp.invocationEnded(invocation.coldStart());
+        List<Map<String, Object>> leaked = new ArrayList<>();
+        long leakedBytes = 0;
+        for (TmpWatch.Leak leak : leaks) {
+            leakedBytes += leak.bytes();
+        }
+        long growth = tmp.totalGrowthBytes();
+        StackCapture.Capture biggest = null;
+        long biggestBytes = -1;
+        for (TmpWatch.Leak leak : leaks) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("path", leak.path());
+            file.put("bytes", leak.bytes());
+            file.put("callSite", leak.creator() == null ? null : leak.creator().callSite().frame());
+            leaked.add(file);
+            if (!invocation.coldStart()) {
+                StackCapture.Capture where = leak.creator() == null ? OUTSIDE_JVM : leak.creator();
+                record(tmpGrowth.evaluate(leak.path(), leak.bytes(), leak.creator() != null, leakedBytes, growth,
+                        invocation.id()), where);
+                if (leak.bytes() > biggestBytes) {
+                    biggest = where;
+                    biggestBytes = leak.bytes();
+                }
+            }
+        }
+        invocation.leaked(leaked);
+        StackCapture.Capture nearFullSite = biggest == null ? OUTSIDE_JVM : biggest;
+        tmpNearFull.evaluate(tmp.usedBytesNow(), tmp.capacityBytes(), tmp.growthPerInvocation(), invocation.id())
+                .ifPresent(violation -> record(violation, nearFullSite));
+    }
+
+    /** Where a /tmp file no hook saw comes from: a subprocess or native code. */
+    private static final StackCapture.Capture OUTSIDE_JVM = new StackCapture.Capture(
+            new dev.faasguard.agent.finding.CallSite("(outside the JVM)", "?", null, -1), List.of(), List.of(), false);
 
     public void threadStarted(Thread thread) {
         Invocation invocation = history.current();
@@ -108,7 +166,7 @@ public final class InvocationMonitor {
             return;
         }
         record(runtimeExit.exit(status, halt, invocation.id()), StackCapture.here());
-        history.end(invocation, Invocation.Outcome.CRASH, tmp.usedBytes());
+        history.end(invocation, Invocation.Outcome.CRASH, tmp.usedBytesNow());
         sinks.persist();
     }
 
@@ -131,7 +189,7 @@ public final class InvocationMonitor {
     private void record(Violation violation, StackCapture.Capture capture) {
         StackCapture.Capture kept = recorder.unlessIgnored(violation, capture);
         if (kept != null) {
-            recorder.record(violation, kept, java.util.Map.of());
+            recorder.record(violation, kept, Map.of());
         }
     }
 
@@ -149,7 +207,7 @@ public final class InvocationMonitor {
                 return;
             }
             StackCapture.Capture stuck = StackCapture.of(invocation.thread().getStackTrace());
-            List<java.util.Map<String, Object>> blocked = new ArrayList<>(inFlight.blockedNow());
+            List<Map<String, Object>> blocked = new ArrayList<>(inFlight.blockedNow());
             record(deadlineExceeded.evaluate(invocation.id(), invocation.thread().getName(), invocation.elapsedMillis(),
                     deadlineMarginMillis, blocked), stuck);
             invocation.timedOut();

@@ -1,0 +1,75 @@
+package dev.faasguard.agent.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LifecycleRulesTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    @Test
+    void tmpNearFullProjectsWhenTmpIsFullAtTheRecentGrowth() {
+        Violation violation = new TmpNearFullRule().evaluate(430 * MIB, 512 * MIB, 12 * MIB, "req-7").orElseThrow();
+        assertEquals(6L, violation.detail().get("invocationsUntilFull"), "82 MiB left at 12 MiB each");
+        assertEquals(84.0, violation.detail().get("percentUsed"));
+        assertTrue(violation.message().contains("at 12.0 MiB per invocation, /tmp is full in about 6 more invocations"),
+                violation.message());
+    }
+
+    @Test
+    void tmpNearFullIsQuietAtOrBelowEightyPercent() {
+        assertEquals(Optional.empty(), new TmpNearFullRule().evaluate(400 * MIB, 500 * MIB, MIB, "req-1"));
+        assertEquals(Optional.empty(), new TmpNearFullRule().evaluate(10, 0, 1, "req-1"), "unknown capacity");
+    }
+
+    @Test
+    void tmpNearFullSaysSoWhenTmpIsNotGrowing() {
+        Violation violation = new TmpNearFullRule().evaluate(450 * MIB, 512 * MIB, 0, "req-2").orElseThrow();
+        assertEquals(null, violation.detail().get("invocationsUntilFull"));
+        assertTrue(violation.message().contains("not growing"), violation.message());
+    }
+
+    @Test
+    void tmpGrowthNamesTheFileAndTheGrowth() {
+        Violation violation = new TmpGrowthRule().evaluate("/tmp/pages/p1.pdf", 3 * MIB, true, 12 * MIB, 24 * MIB, "req-3");
+        assertEquals("/tmp/pages/p1.pdf", violation.detail().get("path"));
+        assertEquals(false, violation.detail().get("createdOutsideJvm"));
+        assertTrue(violation.message().contains("3.0 MiB"), violation.message());
+        assertTrue(violation.message().contains("24.0 MiB since the first invocation"), violation.message());
+    }
+
+    @Test
+    void exceptionDetailsAreTypeAndBoundedMessage() {
+        Violation failed = new InvocationFailedRule().evaluate(new IllegalStateException("x".repeat(2000)), "req-4");
+        assertEquals("java.lang.IllegalStateException", failed.detail().get("exceptionType"));
+        assertEquals(503, ((String) failed.detail().get("exceptionMessage")).length());
+        Violation uncaught = new UncaughtExceptionRule().evaluate("worker-1", new RuntimeException("boom"), "req-5",
+                "com.example.Split.handle(Split.java:12)");
+        assertEquals("worker-1", uncaught.detail().get("thread"));
+        assertEquals("req-5", uncaught.detail().get("startedByInvocation"));
+    }
+
+    @Test
+    void deadlineAndExitDetails() {
+        Violation deadline = new DeadlineExceededRule().evaluate("req-6", "main", 2700, 300,
+                List.of(Map.of("operation", "Thread.join")));
+        assertEquals(2700L, deadline.detail().get("elapsedMs"));
+        assertEquals(1, ((List<?>) deadline.detail().get("blockedCalls")).size());
+        Violation exit = new RuntimeExitRule().exit(3, false, "req-8");
+        assertEquals("System.exit", exit.detail().get("operation"));
+        assertTrue(exit.message().contains("Runtime.ExitError"));
+    }
+
+    @Test
+    void everyLifecycleRuleIsInTheCatalog() {
+        for (Rule rule : List.of(new InvocationFailedRule(), new UncaughtExceptionRule(), new WorkAfterResponseRule(),
+                new DeadlineExceededRule(), new RuntimeExitRule(), new TmpGrowthRule(), new TmpNearFullRule())) {
+            assertTrue(RuleCatalog.IDS.contains(rule.id()), rule.id());
+        }
+    }
+}
