@@ -59,6 +59,13 @@ public interface HookSink {
      */
     void tmpWritten(String path);
 
+    /**
+     * A call with a timeout longer than the running invocation has left.
+     *
+     * @param resource the socket or connection, judged once; else null
+     */
+    void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource);
+
     /** A hook failed; the application carries on. */
     void hookFailed(String hook, Throwable failure);
 }

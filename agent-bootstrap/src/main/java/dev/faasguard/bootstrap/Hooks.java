@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Static entry points that instrumented JDK methods call. Each one gathers no more than it is given,
@@ -61,6 +62,8 @@ public final class Hooks {
     private static volatile boolean enforce;
     /** True between an invocation's start and end: only then is a started thread worth tracking. */
     private static volatile boolean invocationActive;
+    /** The running invocation's deadline (epoch ms), 0 when none: timeouts longer than what is left are findings. */
+    private static volatile long deadline;
 
     private Hooks() {}
 
@@ -234,7 +237,11 @@ public final class Hooks {
 
     /** {@code Thread.join(long)}: join() and join(0) wait forever for a thread that is alive. */
     public static int threadJoinEnter(Thread target, long millis) {
-        if (millis != 0 || sink == null || !target.isAlive()) {
+        if (millis != 0) {
+            checkTimeout("Thread.join", millis, null);
+            return 0;
+        }
+        if (sink == null || !target.isAlive()) {
             return 0;
         }
         return blocking(RULE_JOIN, "Thread.join", target.getName(), null, null, false);
@@ -242,7 +249,11 @@ public final class Hooks {
 
     /** {@code Socket.connect(SocketAddress, int)}, which connect(addr) and the Socket(host, port) constructors use. */
     public static int socketConnectEnter(SocketAddress address, int timeoutMillis) {
-        if (timeoutMillis != 0 || sink == null) {
+        if (timeoutMillis != 0) {
+            checkTimeout("Socket.connect", timeoutMillis, null);
+            return 0;
+        }
+        if (sink == null) {
             return 0;
         }
         return blocking(RULE_CONNECT, "Socket.connect", hostAndPort(address), null, null, false);
@@ -258,7 +269,11 @@ public final class Hooks {
 
     /** A socket read (the socket implementation's read); reported once per socket. */
     public static int socketReadEnter(Object socket, int timeoutMillis, InetAddress address, int port) {
-        if (timeoutMillis != 0 || sink == null) {
+        if (timeoutMillis != 0) {
+            checkTimeout("Socket.read", timeoutMillis, socket);
+            return 0;
+        }
+        if (sink == null) {
             return 0;
         }
         String peer = (address == null ? "?" : address.getHostAddress()) + ":" + port;
@@ -276,6 +291,8 @@ public final class Hooks {
         boolean noConnectTimeout = !connected && connection.getConnectTimeout() == 0;
         boolean noReadTimeout = connection.getReadTimeout() == 0;
         if (!noConnectTimeout && !noReadTimeout) {
+            checkTimeout("HttpURLConnection", (connected ? 0 : connection.getConnectTimeout()) + connection.getReadTimeout(),
+                    connection);
             return 0;
         }
         String missing = noConnectTimeout && noReadTimeout ? "connectTimeout,readTimeout"
@@ -343,6 +360,43 @@ public final class Hooks {
             return 0;
         }
         return blocking(RULE_WAIT, "Process.waitFor", "pid " + process.pid(), null, null, false);
+    }
+
+    /** {@code Future.get}, {@code CountDownLatch.await}, {@code Process.waitFor} with a timeout. */
+    public static void timedWaitEnter(String operation, long timeout, TimeUnit unit) {
+        if (deadline != 0 && unit != null) {
+            checkTimeout(operation, unit.toMillis(timeout), null);
+        }
+    }
+
+    /** Sets the running invocation's deadline (epoch ms), or 0 when it ends. */
+    public static void deadline(long epochMillis) {
+        deadline = epochMillis;
+    }
+
+    /** A timeout is only wrong when an invocation with a deadline runs and it is longer than what is left. */
+    private static void checkTimeout(String operation, long timeoutMillis, Object resource) {
+        long until = deadline;
+        if (until == 0) {
+            return;
+        }
+        long remaining = until - System.currentTimeMillis();
+        HookSink target = sink;
+        if (timeoutMillis <= remaining || target == null) {
+            return;
+        }
+        HookState state = state();
+        if (state.quiet()) {
+            return;
+        }
+        state.agentDepth++;
+        try {
+            target.timeoutExceedsDeadline(operation, timeoutMillis, remaining, resource);
+        } catch (Throwable failure) {
+            reportFailure(target, "timeout-exceeds-deadline", failure);
+        } finally {
+            state.agentDepth--;
+        }
     }
 
     /** Runs when a method hooked for blocking returns or throws. */

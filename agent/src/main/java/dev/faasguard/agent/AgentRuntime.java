@@ -146,6 +146,13 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     }
 
     @Override
+    public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource) {
+        if (resource == null || judgedResources.add(resource)) {
+            invocations.timeoutExceedsDeadline(operation, timeoutMillis, remainingMillis);
+        }
+    }
+
+    @Override
     public void tmpWritten(String path) {
         invocations.tmpWritten(path);
     }

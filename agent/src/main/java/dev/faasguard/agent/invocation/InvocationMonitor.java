@@ -9,7 +9,9 @@ import dev.faasguard.agent.rule.RuntimeExitRule;
 import dev.faasguard.agent.rule.UncaughtExceptionRule;
 import dev.faasguard.agent.rule.Violation;
 import dev.faasguard.agent.rule.WorkAfterResponseRule;
+import dev.faasguard.agent.rule.TimeoutExceedsDeadlineRule;
 import dev.faasguard.agent.rule.TmpGrowthRule;
+import dev.faasguard.bootstrap.Hooks;
 import dev.faasguard.agent.rule.TmpNearFullRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ public final class InvocationMonitor {
     private final RuntimeExitRule runtimeExit = new RuntimeExitRule();
 
     private final TmpGrowthRule tmpGrowth = new TmpGrowthRule();
+    private final TimeoutExceedsDeadlineRule timeoutExceedsDeadline = new TimeoutExceedsDeadlineRule();
     private final TmpNearFullRule tmpNearFull = new TmpNearFullRule();
 
     /**
@@ -67,6 +70,7 @@ public final class InvocationMonitor {
         tmp.invocationStarting();
         Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usedBytesNow());
         if (deadline > 0) {
+            Hooks.deadline(deadline);
             watchdog.arm(deadline, deadlineMarginMillis, new AtDeadline(invocation));
         }
     }
@@ -89,12 +93,26 @@ public final class InvocationMonitor {
             return;
         }
         watchdog.disarm();
+        Hooks.deadline(0);
         for (Thread thread : threads.stillAlive(invocation.id())) {
             judgeStillRunning(thread, invocation);
         }
         judgeTmp(invocation);
         history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usedBytesNow());
         sinks.persist();
+    }
+
+    /** A timed call whose timeout is longer than the invocation has left. */
+    public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis) {
+        Invocation invocation = history.current();
+        if (invocation == null) {
+            return;
+        }
+        Violation violation = timeoutExceedsDeadline.evaluate(operation, timeoutMillis, remainingMillis, invocation.id());
+        StackCapture.Capture capture = StackCapture.here();
+        if (timeoutExceedsDeadline.calledByApplication(capture.jdkCallers(), capture.inApplication())) {
+            record(violation, capture);
+        }
     }
 
     /** A file or directory under /tmp written during the running invocation. */
