@@ -1,9 +1,8 @@
 package dev.faasguard.agent.invocation;
 
-import dev.faasguard.bootstrap.Hooks;
+import dev.faasguard.agent.report.AgentThreads;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DeadlineWatchdog {
 
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new WatchdogThreads());
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new AgentThreads("faasguard-watchdog"));
     private ScheduledFuture<?> pending;
 
     DeadlineWatchdog() {
@@ -30,21 +29,6 @@ final class DeadlineWatchdog {
         if (pending != null) {
             pending.cancel(false);
             pending = null;
-        }
-    }
-
-    private static final class WatchdogThreads implements ThreadFactory {
-        @Override
-        public Thread newThread(Runnable work) {
-            Thread thread = new Thread(new Runnable() {
-                @Override
-                public void run() {
-                    Hooks.markAgentThread();
-                    work.run();
-                }
-            }, "faasguard-watchdog");
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.faasguard.agent.report;
 
-import dev.faasguard.bootstrap.Hooks;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,7 +15,7 @@ import java.util.function.Consumer;
 public final class AgentLog implements Consumer<String> {
 
     private final ThreadPoolExecutor reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), new ReporterThreads());
+            new LinkedBlockingQueue<>(), new AgentThreads("faasguard-reporter"));
     private LogbackConsole console;
 
     public void warn(String message) {
@@ -85,21 +83,6 @@ public final class AgentLog implements Consumer<String> {
                 console = new LogbackConsole();
             }
             console.print(error, text);
-        }
-    }
-
-    private static final class ReporterThreads implements ThreadFactory {
-        @Override
-        public Thread newThread(Runnable work) {
-            Thread thread = new Thread(new Runnable() {
-                @Override
-                public void run() {
-                    Hooks.markAgentThread();
-                    work.run();
-                }
-            }, "faasguard-reporter");
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }

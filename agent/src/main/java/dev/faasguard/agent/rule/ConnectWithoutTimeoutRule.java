@@ -8,28 +8,11 @@ import java.util.Map;
 public final class ConnectWithoutTimeoutRule extends WithoutTimeoutRule {
 
     public ConnectWithoutTimeoutRule(RuntimeApiAddress runtimeApi) {
-        super(runtimeApi);
-    }
-
-    @Override
-    public String id() {
-        return Hooks.RULE_CONNECT;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String summary() {
-        return "A socket connects with no timeout: Socket.connect(addr), new Socket(host, port), a blocking SocketChannel.";
-    }
-
-    @Override
-    public String fix() {
-        return "Create the socket unconnected and call socket.connect(address, timeoutMillis), with a timeout "
-                + "well below the invocation's remaining time; set the connect timeout of the client library you use.";
+        super(Hooks.RULE_CONNECT, Severity.ERROR,
+                "A socket connects with no timeout: Socket.connect(addr), new Socket(host, port), a blocking SocketChannel.",
+                "Create the socket unconnected and call socket.connect(address, timeoutMillis), with a timeout "
+                + "well below the invocation's remaining time; set the connect timeout of the client library you use.",
+                runtimeApi);
     }
 
     @Override

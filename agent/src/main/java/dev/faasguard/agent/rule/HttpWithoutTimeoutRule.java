@@ -14,29 +14,12 @@ import java.util.Optional;
 public final class HttpWithoutTimeoutRule extends WithoutTimeoutRule {
 
     public HttpWithoutTimeoutRule(RuntimeApiAddress runtimeApi) {
-        super(runtimeApi);
-    }
-
-    @Override
-    public String id() {
-        return Hooks.RULE_HTTP;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String summary() {
-        return "An HTTP call is made with no connect timeout or no read/request timeout.";
-    }
-
-    @Override
-    public String fix() {
-        return "HttpURLConnection: setConnectTimeout(ms) and setReadTimeout(ms). HttpClient: "
+        super(Hooks.RULE_HTTP, Severity.ERROR,
+                "An HTTP call is made with no connect timeout or no read/request timeout.",
+                "HttpURLConnection: setConnectTimeout(ms) and setReadTimeout(ms). HttpClient: "
                 + "HttpClient.newBuilder().connectTimeout(...) and HttpRequest.newBuilder().timeout(...). Keep both "
-                + "below the time the invocation has left.";
+                + "below the time the invocation has left.",
+                runtimeApi);
     }
 
     @Override

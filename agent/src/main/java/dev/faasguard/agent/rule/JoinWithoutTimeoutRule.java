@@ -8,28 +8,11 @@ import java.util.Map;
 public final class JoinWithoutTimeoutRule extends WithoutTimeoutRule {
 
     public JoinWithoutTimeoutRule() {
-        super(RuntimeApiAddress.NONE);
-    }
-
-    @Override
-    public String id() {
-        return Hooks.RULE_JOIN;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "Thread.join() waits with no timeout for a thread that is still running.";
-    }
-
-    @Override
-    public String fix() {
-        return "Join with a timeout below the time the invocation has left (thread.join(millis), or "
-                + "thread.join(Duration) on JDK 19+), then check isAlive() and fail or cancel the work.";
+        super(Hooks.RULE_JOIN, Severity.WARNING,
+                "Thread.join() waits with no timeout for a thread that is still running.",
+                "Join with a timeout below the time the invocation has left (thread.join(millis), or "
+                + "thread.join(Duration) on JDK 19+), then check isAlive() and fail or cancel the work.",
+                RuntimeApiAddress.NONE);
     }
 
     @Override

@@ -4,38 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A rule about the invocation's life rather than one call: its facts come from the invocation monitor. */
-abstract class LifecycleRule implements Rule {
-
-    private final String id;
-    private final Severity severity;
-    private final String summary;
-    private final String fix;
+abstract class LifecycleRule extends DescribedRule {
 
     LifecycleRule(String id, Severity severity, String summary, String fix) {
-        this.id = id;
-        this.severity = severity;
-        this.summary = summary;
-        this.fix = fix;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public String summary() {
-        return summary;
-    }
-
-    @Override
-    public String fix() {
-        return fix;
+        super(id, severity, summary, fix);
     }
 
     /** An exception's type and message, as every lifecycle rule reports it. */

@@ -8,28 +8,11 @@ import java.util.Map;
 public final class ReadWithoutTimeoutRule extends WithoutTimeoutRule {
 
     public ReadWithoutTimeoutRule(RuntimeApiAddress runtimeApi) {
-        super(runtimeApi);
-    }
-
-    @Override
-    public String id() {
-        return Hooks.RULE_READ;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "A socket is read with no read timeout (SO_TIMEOUT 0): a silent peer blocks it forever.";
-    }
-
-    @Override
-    public String fix() {
-        return "Call socket.setSoTimeout(millis) before reading, or set the read/socket timeout of the client "
-                + "library (JDBC socketTimeout, Redis timeout) below the invocation's remaining time.";
+        super(Hooks.RULE_READ, Severity.WARNING,
+                "A socket is read with no read timeout (SO_TIMEOUT 0): a silent peer blocks it forever.",
+                "Call socket.setSoTimeout(millis) before reading, or set the read/socket timeout of the client "
+                + "library (JDBC socketTimeout, Redis timeout) below the invocation's remaining time.",
+                runtimeApi);
     }
 
     @Override

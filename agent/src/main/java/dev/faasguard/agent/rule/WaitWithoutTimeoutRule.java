@@ -12,29 +12,12 @@ import java.util.Map;
 public final class WaitWithoutTimeoutRule extends WithoutTimeoutRule {
 
     public WaitWithoutTimeoutRule() {
-        super(RuntimeApiAddress.NONE);
-    }
-
-    @Override
-    public String id() {
-        return Hooks.RULE_WAIT;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "A future, latch, barrier or process is waited for with no timeout.";
-    }
-
-    @Override
-    public String fix() {
-        return "Use the timed form: future.get(timeout, unit) or completableFuture.orTimeout(...).join(), "
+        super(Hooks.RULE_WAIT, Severity.WARNING,
+                "A future, latch, barrier or process is waited for with no timeout.",
+                "Use the timed form: future.get(timeout, unit) or completableFuture.orTimeout(...).join(), "
                 + "latch.await(timeout, unit), barrier.await(timeout, unit), process.waitFor(timeout, unit); "
-                + "then cancel or destroy what did not finish.";
+                + "then cancel or destroy what did not finish.",
+                RuntimeApiAddress.NONE);
     }
 
     @Override

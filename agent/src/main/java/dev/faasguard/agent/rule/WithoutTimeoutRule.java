@@ -11,11 +11,12 @@ import java.util.Optional;
  * future not done, the latch not at zero, no timeout set); calls to the platform's own Runtime API
  * are exempt.
  */
-public abstract class WithoutTimeoutRule implements Rule {
+public abstract class WithoutTimeoutRule extends DescribedRule {
 
     private final RuntimeApiAddress runtimeApi;
 
-    protected WithoutTimeoutRule(RuntimeApiAddress runtimeApi) {
+    WithoutTimeoutRule(String id, Severity severity, String summary, String fix, RuntimeApiAddress runtimeApi) {
+        super(id, severity, summary, fix);
         this.runtimeApi = runtimeApi;
     }
 
