@@ -466,8 +466,39 @@ public final class Hooks {
         if (target == null || request == null || state().agentDepth > 0) {
             return;
         }
+        if (invocationActive) {
+            // The previous one never reported (its handler hung, or the client was restored): close it first.
+            invocationEnd(false);
+        }
         invocationActive = true;
         asAgent(target, new Event(Event.STARTED, request, null, null, 0));
+    }
+
+    /**
+     * Entry of the handler named by {@code faasguard.handler}: an invocation starts, unless one is
+     * running already (the runtime client's, or an outer call of the same handler).
+     *
+     * @return 1 when this call started the invocation, else 0
+     */
+    public static int handlerEnter() {
+        HookSink target = sink;
+        if (target == null || invocationActive || state().agentDepth > 0) {
+            return 0;
+        }
+        invocationActive = true;
+        asAgent(target, new Event(Event.STARTED, null, null, null, 0));
+        return 1;
+    }
+
+    /** The handler returned ({@code thrown} null) or threw. */
+    public static void handlerExit(int token, Throwable thrown) {
+        if (token == 0) {
+            return;
+        }
+        if (thrown != null) {
+            invocationFailed(thrown);
+        }
+        invocationEnd(thrown == null);
     }
 
     /** At the entry of the runtime client's {@code reportInvocationSuccess} / {@code reportInvocationError}. */

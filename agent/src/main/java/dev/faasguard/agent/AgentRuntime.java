@@ -91,15 +91,15 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         }
         FindingRecorder recorder = new FindingRecorder(findings, ignore, history);
         AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log);
-        Path agentDirectory = config.reportPath().isEmpty() ? null : Path.of(config.reportPath().get()).getParent();
-        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, agentDirectory,
+        Path reportPath = config.reportPath().isEmpty() ? null : Path.of(config.reportPath().get());
+        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, reportPath,
                 config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime);
         runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
                 version(), config.mode().id(), environment, findings, ignore, history);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
-        new Instrumenter(instrumentation, runtime).install(Instrumentations.all());
+        new Instrumenter(instrumentation, runtime).install(Instrumentations.all(config.handler()));
     }
 
     @Override

@@ -5,12 +5,12 @@ import java.util.Optional;
 
 /** The agent's settled configuration: every value parsed, every bad one already replaced by its default. */
 public record AgentConfig(Mode mode, String report, List<String> writableRoots, List<String> ignore,
-        long deadlineMarginMillis, long tmpCapacityBytes) {
+        long deadlineMarginMillis, long tmpCapacityBytes, String handler) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(Options.MODE.defaultValue(), Options.REPORT.defaultValue(),
                 Options.WRITABLE_ROOTS.defaultValue(), Options.IGNORE.defaultValue(),
-                Options.DEADLINE_MARGIN.defaultValue(), Options.TMP_CAPACITY.defaultValue());
+                Options.DEADLINE_MARGIN.defaultValue(), Options.TMP_CAPACITY.defaultValue(), Options.HANDLER.defaultValue());
     }
 
     /** Where the JSON report goes, or empty when it is turned off. */

@@ -55,8 +55,21 @@ public final class Options {
         }
     };
 
+    public static final Option<String> HANDLER = new Option<>("handler", null,
+            "a class and method, com.example.Fn::handleRequest") {
+        @Override
+        String parse(String raw) {
+            String value = raw.trim();
+            int separator = value.indexOf("::");
+            if (separator <= 0 || separator + 2 >= value.length() || value.contains(" ")) {
+                throw new IllegalArgumentException(raw);
+            }
+            return value;
+        }
+    };
+
     public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN,
-            TMP_CAPACITY);
+            TMP_CAPACITY, HANDLER);
 
     /** The value of {@link #REPORT} that turns the JSON report off. */
     public static final String OFF = "off";

@@ -11,10 +11,15 @@ public final class Instrumentations {
 
     private Instrumentations() {}
 
-    public static List<TypeInstrumentation> all() {
+    /** @param handler {@code com.example.Fn::method} for hosts without the AWS runtime client, or null */
+    public static List<TypeInstrumentation> all(String handler) {
         List<TypeInstrumentation> all = new ArrayList<>(fileWrites());
         all.addAll(blockingCalls());
         all.addAll(invocations());
+        int separator = handler == null ? -1 : handler.indexOf("::");
+        if (separator > 0) {
+            all.add(new HandlerInstrumentation(handler.substring(0, separator), handler.substring(separator + 2)));
+        }
         return all;
     }
 

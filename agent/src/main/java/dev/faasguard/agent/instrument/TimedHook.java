@@ -6,9 +6,9 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * An enter hook whose {@code int} token is kept in a new local variable and handed to
- * {@code Hooks.blockingExit(int)} on every way out: before each return, and in a catch-all handler
- * that rethrows. The token is 0 on the fast path, and the exit hook returns at once for it, so a
+ * An enter hook whose {@code int} token is kept in a new local variable and handed to the exit hook
+ * ({@code Hooks.blockingExit(int)}, or {@code Hooks.handlerExit(int, Throwable)} for a handler) on every
+ * way out: before each return, and in a catch-all handler that rethrows. The token is 0 on the fast path, and the exit hook returns at once for it, so a
  * call with a timeout pays two static calls the JIT inlines, and nothing else.
  *
  * <p>The class is read with expanded frames (every frame lists all locals); the new local sits at the
@@ -18,24 +18,38 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class TimedHook extends MethodVisitor {
 
-    private static final HookCall EXIT = HookCall.of("blockingExit", "(I)V");
+    private static final HookCall BLOCKING_EXIT = HookCall.of("blockingExit", "(I)V");
+    private static final HookCall HANDLER_EXIT = HookCall.of("handlerExit", "(ILjava/lang/Throwable;)V");
 
     private final HookCall enter;
+    private final HookCall exit;
+    private final boolean exitTakesThrowable;
     private final int tokenSlot;
     private final Label bodyStart = new Label();
 
-    private TimedHook(MethodVisitor method, HookCall enter, int tokenSlot) {
+    private TimedHook(MethodVisitor method, HookCall enter, HookCall exit, boolean exitTakesThrowable, int tokenSlot) {
         super(Instrumentations.ASM_API, method);
         this.enter = enter;
+        this.exit = exit;
+        this.exitTakesThrowable = exitTakesThrowable;
         this.tokenSlot = tokenSlot;
     }
 
     /** {@code enter} must return {@code int}; {@code shape} must come from a class read for locals. */
     static MethodVisitor around(MethodShape shape, MethodVisitor method, HookCall enter) {
+        return new TimedHook(method, enter, BLOCKING_EXIT, false, slotAfter(shape));
+    }
+
+    /** A handler method: {@code Hooks.handlerExit(token, thrown)} gets the exception it throws, or null. */
+    static MethodVisitor aroundHandler(MethodShape shape, MethodVisitor method, HookCall enter) {
+        return new TimedHook(method, enter, HANDLER_EXIT, true, slotAfter(shape));
+    }
+
+    private static int slotAfter(MethodShape shape) {
         if (shape.maxLocals() < 0) {
             throw new IllegalStateException(shape.name() + ": the instrumentation must declare addsLocals()");
         }
-        return new TimedHook(method, enter, shape.maxLocals());
+        return shape.maxLocals();
     }
 
     @Override
@@ -49,7 +63,11 @@ final class TimedHook extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-            emitExit();
+            mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
+            if (exitTakesThrowable) {
+                mv.visitInsn(Opcodes.ACONST_NULL);
+            }
+            exit.emit(mv);
         }
         super.visitInsn(opcode);
     }
@@ -67,14 +85,16 @@ final class TimedHook extends MethodVisitor {
         mv.visitLabel(handler);
         Object[] locals = withToken(0, new Object[0]);
         mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-        emitExit();
+        if (exitTakesThrowable) {
+            mv.visitInsn(Opcodes.DUP);
+            mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
+            mv.visitInsn(Opcodes.SWAP);
+        } else {
+            mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
+        }
+        exit.emit(mv);
         mv.visitInsn(Opcodes.ATHROW);
         super.visitMaxs(maxStack, Math.max(maxLocals, tokenSlot + 1));
-    }
-
-    private void emitExit() {
-        mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
-        EXIT.emit(mv);
     }
 
     /** The frame's locals, padded with TOP up to the token's slot, then the token. */

@@ -31,6 +31,9 @@ public final class InvocationMonitor {
         void persist();
     }
 
+    /** A thread younger than this may still be on its way from Thread.start to its application code. */
+    private static final long JUST_STARTED_MILLIS = 100;
+
     private final InvocationHistory history;
     private final FindingRecorder recorder;
     private final InFlightCalls inFlight;
@@ -50,21 +53,22 @@ public final class InvocationMonitor {
     private final TmpNearFullRule tmpNearFull = new TmpNearFullRule();
 
     /**
-     * @param agentDirectory the agent's own directory under /tmp (its report), never counted as growth
+     * @param report the agent's own report file, never counted as growth (may be null)
      * @param tmpCapacity the capacity of /tmp when it is not a mount of its own
      */
     public InvocationMonitor(InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
-            Path agentDirectory, long tmpCapacity, long deadlineMarginMillis, Sinks sinks) {
+            Path report, long tmpCapacity, long deadlineMarginMillis, Sinks sinks) {
         this.history = history;
         this.recorder = recorder;
         this.inFlight = inFlight;
-        this.tmp = new TmpWatch(Path.of("/tmp"), agentDirectory, tmpCapacity);
+        this.tmp = new TmpWatch(Path.of("/tmp"), report, tmpCapacity);
         this.deadlineMarginMillis = deadlineMarginMillis;
         this.sinks = sinks;
     }
 
+    /** @param runtimeClientRequest the runtime client's request, or null for a handler called by another host */
     public void started(Object runtimeClientRequest) {
-        RuntimeClientRequest request = RuntimeClientRequest.read(runtimeClientRequest);
+        RuntimeClientRequest request = runtimeClientRequest == null ? null : RuntimeClientRequest.read(runtimeClientRequest);
         String id = request == null ? null : request.id();
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
         tmp.invocationStarting();
@@ -192,15 +196,28 @@ public final class InvocationMonitor {
         return history;
     }
 
-    /** Only a thread still running application code is work; an idle pool or JDK thread is not. */
+    /**
+     * Only a thread still running application code is work; an idle pool or JDK thread is not. A thread
+     * started a moment ago may not have reached its application code yet: it gets a few milliseconds.
+     */
     private void judgeStillRunning(Thread thread, Invocation invocation) {
+        StartedThreads.Start start = threads.of(thread);
         StackCapture.Capture now = StackCapture.of(thread.getStackTrace());
+        boolean justStarted = start != null && start.ageMillis() < JUST_STARTED_MILLIS;
+        for (int wait = 0; !now.inApplication() && justStarted && thread.isAlive() && wait < 10; wait++) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            now = StackCapture.of(thread.getStackTrace());
+        }
         if (!now.inApplication()) {
             return;
         }
         Violation violation = workAfterResponse.evaluate(thread.getName(), thread.getState().name(), now.stack(),
                 invocation.id());
-        StartedThreads.Start start = threads.of(thread);
         record(violation, start == null ? now : start.where());
     }
 

@@ -9,12 +9,17 @@ import java.util.WeakHashMap;
 /** The threads each invocation started, and where: held weakly, so a finished thread is forgotten. */
 final class StartedThreads {
 
-    record Start(String invocation, StackCapture.Capture where) {}
+    record Start(String invocation, StackCapture.Capture where, long startNanos) {
+
+        long ageMillis() {
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        }
+    }
 
     private final Map<Thread, Start> starts = new WeakHashMap<>();
 
     synchronized void started(Thread thread, String invocation, StackCapture.Capture where) {
-        starts.put(thread, new Start(invocation, where));
+        starts.put(thread, new Start(invocation, where, System.nanoTime()));
     }
 
     synchronized Start of(Thread thread) {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The regular files under /tmp and their sizes: a bounded walk (entries and depth), so a /tmp with a
  * million files costs a bounded time. Files made by subprocesses or native code show up here even
- * though no hook saw them. Skips the agent's own directory.
+ * though no hook saw them. Skips the agent's own report and its temporary sibling.
  */
 final class TmpScan {
 
@@ -24,7 +24,10 @@ final class TmpScan {
     /** Path to size in bytes; {@code complete} tells whether the bounds cut the walk short. */
     record Snapshot(Map<String, Long> files, long bytes, boolean complete) {}
 
-    static Snapshot of(Path root, Path skip) {
+    /** @param report the agent's report file, left out (may be null) */
+    static Snapshot of(Path root, Path report) {
+        String reportName = report == null ? null : report.getFileName().toString();
+        Path reportDirectory = report == null ? null : report.getParent();
         Map<String, Long> files = new HashMap<>();
         long[] bytes = {0};
         boolean[] complete = {true};
@@ -33,7 +36,7 @@ final class TmpScan {
                     new FileVisitor<Path>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                            return skip != null && dir.equals(skip) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                            return FileVisitResult.CONTINUE;
                         }
 
                         @Override
@@ -42,11 +45,19 @@ final class TmpScan {
                                 complete[0] = false;
                                 return FileVisitResult.TERMINATE;
                             }
-                            if (attributes.isRegularFile()) {
+                            if (attributes.isRegularFile() && !isReport(file)) {
                                 files.put(file.toString(), attributes.size());
                                 bytes[0] += attributes.size();
                             }
                             return FileVisitResult.CONTINUE;
+                        }
+
+                        private boolean isReport(Path file) {
+                            if (reportName == null || !file.getParent().equals(reportDirectory)) {
+                                return false;
+                            }
+                            String name = file.getFileName().toString();
+                            return name.equals(reportName) || name.startsWith("." + reportName + ".");
                         }
 
                         @Override

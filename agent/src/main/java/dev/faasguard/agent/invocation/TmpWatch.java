@@ -25,23 +25,24 @@ final class TmpWatch {
     record Leak(String path, long bytes, StackCapture.Capture creator) {}
 
     private final Path tmp;
-    private final Path agentDirectory;
+    private final Path report;
     private final long configuredCapacity;
     private final Map<String, StackCapture.Capture> creators = new ConcurrentHashMap<>();
     private final Deque<Long> recentGrowth = new ArrayDeque<>();
     private TmpScan.Snapshot before;
     private long usageAfterFirst = -1;
 
-    TmpWatch(Path tmp, Path agentDirectory, long configuredCapacity) {
+    /** @param report the agent's own report, never counted (may be null) */
+    TmpWatch(Path tmp, Path report, long configuredCapacity) {
         this.tmp = tmp;
-        this.agentDirectory = agentDirectory;
+        this.report = report;
         this.configuredCapacity = configuredCapacity;
     }
 
     /** At an invocation's start: what /tmp holds before it runs (for the first, the baseline). */
     synchronized void invocationStarting() {
         creators.clear();
-        before = TmpScan.of(tmp, agentDirectory);
+        before = TmpScan.of(tmp, report);
     }
 
     /** The first line that wrote each /tmp path during this invocation. */
@@ -53,7 +54,7 @@ final class TmpWatch {
 
     /** At an invocation's end: the files it created that are still there. */
     synchronized List<Leak> invocationEnded(boolean cold) {
-        TmpScan.Snapshot after = TmpScan.of(tmp, agentDirectory);
+        TmpScan.Snapshot after = TmpScan.of(tmp, report);
         List<Leak> leaks = new ArrayList<>();
         if (before != null) {
             for (Map.Entry<String, Long> file : after.files().entrySet()) {
@@ -132,7 +133,7 @@ final class TmpWatch {
                 // fall back to counting files
             }
         }
-        return (snapshot == null ? TmpScan.of(tmp, agentDirectory) : snapshot).bytes();
+        return (snapshot == null ? TmpScan.of(tmp, report) : snapshot).bytes();
     }
 
     /** The file store of /tmp when it is a mount of its own, else null. */

@@ -1,0 +1,65 @@
+package com.example.invocations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A function handler as another host (not the AWS runtime client) would call it: one call per invocation. */
+public final class PageSplitter {
+
+    private final Path work;
+
+    public PageSplitter(Path work) {
+        this.work = work;
+    }
+
+    /** {@code leak:N}, {@code clean:N}, {@code throw}, {@code crash-worker}, {@code background}. */
+    public String handle(String event) throws Exception {
+        String[] parts = event.split(":");
+        switch (parts[0]) {
+            case "leak" -> {
+                writePages(Integer.parseInt(parts[1]));
+                return "left pages";
+            }
+            case "clean" -> {
+                Path[] pages = writePages(Integer.parseInt(parts[1]));
+                for (Path page : pages) {
+                    Files.delete(page);
+                }
+                return "cleaned";
+            }
+            case "throw" -> throw new IllegalStateException("cannot split: corrupt document"); // @line throw
+            case "crash-worker" -> {
+                Thread worker = new Thread(() -> {
+                    throw new IllegalArgumentException("page 3 is empty"); // @line workerThrows
+                }, "page-worker");
+                worker.start(); // @line workerStart
+                worker.join(5_000);
+                return "worker done";
+            }
+            case "background" -> {
+                Thread upload = new Thread(PageSplitter::slowUpload, "uploader");
+                upload.start(); // @line uploadStart
+                return "upload started";
+            }
+            default -> throw new IllegalArgumentException(event);
+        }
+    }
+
+    private Path[] writePages(int count) throws IOException {
+        Path[] pages = new Path[count];
+        for (int i = 0; i < count; i++) {
+            pages[i] = work.resolve("page-" + System.nanoTime() + "-" + i + ".pdf");
+            Files.write(pages[i], new byte[64 * 1024]); // @line writePage
+        }
+        return pages;
+    }
+
+    private static void slowUpload() {
+        try {
+            Thread.sleep(1_500); // @line uploading
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.faasguard.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.invocations.LocalHost;
+import com.example.invocations.PageSplitter;
+import com.example.writes.WriteApis;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The invocation model with a handler named by {@code faasguard.handler} (a host without the AWS
+ * runtime client): invocations in the report, cold then warm, and the lifecycle rules.
+ */
+class InvocationsIT {
+
+    private static SourceLines lines;
+    private Path work;
+
+    @BeforeAll
+    static void readMarkers() throws IOException {
+        lines = new SourceLines(PageSplitter.class);
+    }
+
+    @BeforeEach
+    void directory() {
+        work = Path.of("/tmp", "faasguard-it-pages-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        WriteApis.deleteTree(work);
+    }
+
+    static Stream<Path> jdks() {
+        return ChildJvm.jdks();
+    }
+
+    private ChildJvm.Result run(Path jdk, String... events) throws Exception {
+        return ChildJvm.on(jdk).property("faasguard.handler", PageSplitter.class.getName() + "::handle")
+                .property("work.dir", work.toString())
+                .run(LocalHost.class.getName(), events);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void eachCallIsAnInvocationTheFirstColdWithItsOutcome(Path jdk) throws Exception {
+        ChildJvm.Result result = run(jdk, "clean:1", "clean:1", "throw", "clean:1");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        JsonNode invocations = result.report().get("invocations");
+        assertEquals(4, invocations.size(), result::toString);
+        assertTrue(invocations.get(0).get("coldStart").asBoolean());
+        for (int i = 1; i < 4; i++) {
+            assertFalse(invocations.get(i).get("coldStart").asBoolean(), "warm " + i);
+        }
+        assertEquals(List.of("success", "success", "error", "success"),
+                Stream.of(0, 1, 2, 3).map(i -> invocations.get(i).get("outcome").asText()).toList());
+        assertTrue(invocations.get(0).get("durationMs").asLong() >= 0);
+        assertFalse(invocations.get(0).get("id").asText().isBlank());
+
+        List<JsonNode> failed = findings(result, "invocation-failed");
+        assertEquals(1, failed.size(), result::toString);
+        assertEquals(lines.of("throw"), failed.get(0).at("/callSite/line").asInt(), "points at the throw");
+        assertEquals("java.lang.IllegalStateException", failed.get(0).at("/detail/exceptionType").asText());
+        assertEquals(invocations.get(2).get("id").asText(), failed.get(0).get("invocation").asText());
+        assertEquals(1, findingsExcept(result, "invocation-failed"), "clean invocations fire nothing\n" + result);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void filesLeftInTmpByWarmInvocationsAreTracedToTheLineThatWroteThem(Path jdk) throws Exception {
+        ChildJvm.Result result = run(jdk, "leak:2", "leak:3", "clean:2", "leak:1");
+
+        JsonNode invocations = result.report().get("invocations");
+        assertEquals(2, invocations.get(0).get("tmpFilesLeaked").size(),
+                "the cold start's files are listed, but they are no finding\n" + result);
+        assertEquals(3, invocations.get(1).get("tmpFilesLeaked").size(), result::toString);
+        assertEquals(0, invocations.get(2).get("tmpFilesLeaked").size(), result::toString);
+        List<JsonNode> growth = findings(result, "tmp-growth");
+        assertEquals(1, growth.size(), "one call site\n" + result);
+        assertEquals(4, growth.get(0).get("count").asLong(), "3 + 1 files leaked by warm invocations");
+        assertEquals(lines.of("writePage"), growth.get(0).at("/callSite/line").asInt());
+        assertEquals(64 * 1024, growth.get(0).at("/detail/bytes").asLong());
+        assertEquals(3 * 64 * 1024, growth.get(0).at("/detail/bytesLeakedThisInvocation").asLong());
+        assertEquals(invocations.get(1).get("id").asText(), growth.get(0).get("invocation").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aWorkerThatDiesAndAnUploadStillRunningAreFindings(Path jdk) throws Exception {
+        ChildJvm.Result result = run(jdk, "crash-worker", "background");
+
+        List<JsonNode> uncaught = findings(result, "uncaught-exception");
+        assertEquals(1, uncaught.size(), result::toString);
+        assertEquals(lines.of("workerThrows"), uncaught.get(0).at("/callSite/line").asInt(), "the throw site");
+        assertEquals("page-worker", uncaught.get(0).at("/detail/thread").asText());
+        assertTrue(uncaught.get(0).at("/detail/startedAt").asText().contains("PageSplitter.java:" + lines.of("workerStart")));
+        assertTrue(result.stderr().contains("Exception in thread \"page-worker\""), "the default handler still runs");
+
+        List<JsonNode> after = findings(result, "work-after-response");
+        assertEquals(1, after.size(), result::toString);
+        assertEquals(lines.of("uploadStart"), after.get(0).at("/callSite/line").asInt(), "where it was started");
+        assertEquals("uploader", after.get(0).at("/detail/thread").asText());
+        assertTrue(after.get(0).at("/detail/currentStack/0").asText().startsWith(PageSplitter.class.getName()),
+                "it is running the application's code\n" + after.get(0).toPrettyString());
+    }
+
+    private static List<JsonNode> findings(ChildJvm.Result result, String rule) {
+        return result.findings().stream().filter(f -> f.get("rule").asText().equals(rule)).toList();
+    }
+
+    private static long findingsExcept(ChildJvm.Result result, String rule) {
+        return result.findings().size() - findings(result, rule).size() + 1;
+    }
+}
