@@ -1,0 +1,64 @@
+package dev.faasguard.lambdasim;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One event on its way through the Runtime API: queued, delivered to the runtime, then answered. */
+final class PendingInvocation {
+    /** What the runtime answered. */
+    record Answer(Outcome outcome, byte[] body, String errorType, long atNanos) {
+    }
+
+    private final String requestId;
+    private final byte[] event;
+    private final long timeoutMillis;
+    private final long queuedNanos = System.nanoTime();
+    private final CompletableFuture<Long> delivered = new CompletableFuture<>();
+    private final CompletableFuture<Answer> answered = new CompletableFuture<>();
+    private volatile long deadlineEpochMillis;
+
+    PendingInvocation(String requestId, byte[] event, long timeoutMillis) {
+        this.requestId = requestId;
+        this.event = event;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    byte[] event() {
+        return event;
+    }
+
+    long queuedNanos() {
+        return queuedNanos;
+    }
+
+    /** Called when the runtime's {@code /next} receives it; fixes the deadline. */
+    void markDelivered() {
+        deadlineEpochMillis = System.currentTimeMillis() + timeoutMillis;
+        delivered.complete(System.nanoTime());
+    }
+
+    long deadlineEpochMillis() {
+        return deadlineEpochMillis;
+    }
+
+    boolean isDelivered() {
+        return delivered.isDone();
+    }
+
+    /** {@link System#nanoTime()} at delivery; only once {@link #isDelivered()}. */
+    long deliveredNanos() {
+        return delivered.join();
+    }
+
+    /** Records the runtime's answer; false when it had already answered. */
+    boolean answer(Outcome outcome, byte[] body, String errorType) {
+        return answered.complete(new Answer(outcome, body, errorType, System.nanoTime()));
+    }
+
+    CompletableFuture<Answer> answered() {
+        return answered;
+    }
+}

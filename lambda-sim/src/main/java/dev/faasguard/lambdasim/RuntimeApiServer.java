@@ -1,0 +1,223 @@
+package dev.faasguard.lambdasim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Lambda Runtime API (2018-06-01) for ONE execution environment, on 127.0.0.1 and an ephemeral port.
+ * One server per environment means a dead JVM's long poll can never take the next environment's event.
+ */
+final class RuntimeApiServer implements AutoCloseable {
+    private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, the client's delayed ACK
+        // adds ~40 ms to every request. Read once by the JDK, before its first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** What the runtime posted to {@code /init/error}. */
+    record InitError(byte[] body, String errorType) {
+    }
+
+    private final String functionArn;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final BlockingQueue<PendingInvocation> queue = new LinkedBlockingQueue<>();
+    private final Map<String, PendingInvocation> byId = new ConcurrentHashMap<>();
+    private final CompletableFuture<InitError> initError = new CompletableFuture<>();
+    private final Object nextLock = new Object();
+    private long nextCalls;
+    private volatile boolean closed;
+
+    RuntimeApiServer(String functionArn) throws IOException {
+        this.functionArn = functionArn;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "lambda-sim-runtime-api");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Queues an event for the runtime's next {@code GET /next}. */
+    void submit(PendingInvocation invocation) {
+        byId.put(invocation.requestId(), invocation);
+        queue.add(invocation);
+    }
+
+    /** How many times the runtime has called {@code GET /next} so far. */
+    long nextCalls() {
+        synchronized (nextLock) {
+            return nextCalls;
+        }
+    }
+
+    /**
+     * Waits until the runtime has called {@code GET /next} more than {@code calls} times, at most {@code millis}:
+     * the runtime asks for the next event once it has finished (and logged) the previous one.
+     */
+    void awaitNextCallAfter(long calls, long millis) {
+        long until = System.nanoTime() + millis * 1_000_000L;
+        synchronized (nextLock) {
+            long left;
+            while (nextCalls <= calls && (left = until - System.nanoTime()) > 0) {
+                try {
+                    nextLock.wait(Math.max(1, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    CompletableFuture<InitError> initError() {
+        return initError;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (!path.startsWith(PREFIX)) {
+                reply(exchange, 404, error("NotFound", "unknown path " + path));
+                return;
+            }
+            String[] parts = path.substring(PREFIX.length()).split("/");
+            if ("GET".equals(method) && parts.length == 2 && parts[0].equals("invocation") && parts[1].equals("next")) {
+                next(exchange);
+            } else if ("POST".equals(method) && parts.length == 3 && parts[0].equals("invocation")
+                    && (parts[2].equals("response") || parts[2].equals("error"))) {
+                answer(exchange, parts[1], parts[2].equals("response"));
+            } else if ("POST".equals(method) && parts.length == 2 && parts[0].equals("init") && parts[1].equals("error")) {
+                byte[] body = readBody(exchange);
+                initError.complete(new InitError(body, errorType(exchange)));
+                reply(exchange, 202, "{\"status\":\"OK\"}");
+            } else {
+                reply(exchange, 404, error("NotFound", method + " " + path));
+            }
+        }
+    }
+
+    /** Long poll: waits for an event, then sends it with every header the runtime interface client reads. */
+    private void next(HttpExchange exchange) throws IOException {
+        synchronized (nextLock) {
+            nextCalls++;
+            nextLock.notifyAll();
+        }
+        PendingInvocation inv = null;
+        try {
+            while (inv == null && !closed) {
+                inv = queue.poll(100, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (inv == null) {
+            reply(exchange, 500, error("ServiceException", "execution environment is shutting down"));
+            return;
+        }
+        inv.markDelivered();
+        var h = exchange.getResponseHeaders();
+        h.set("Content-Type", "application/json");
+        h.set("Lambda-Runtime-Aws-Request-Id", inv.requestId());
+        h.set("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineEpochMillis()));
+        h.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
+        h.set("Lambda-Runtime-Trace-Id", traceId());
+        // The JNI client of aws-lambda-java-runtime-interface-client crashes the JVM (SIGSEGV) when one of these is
+        // absent. Empty values are what the client treats as "no client context / no identity" (Context returns null).
+        h.set("Lambda-Runtime-Client-Context", "");
+        h.set("Lambda-Runtime-Cognito-Identity", "");
+        byte[] body = inv.event();
+        exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private void answer(HttpExchange exchange, String requestId, boolean success) throws IOException {
+        byte[] body = readBody(exchange);
+        PendingInvocation inv = byId.get(requestId);
+        if (inv == null) {
+            reply(exchange, 400, error("InvalidRequestID", "unknown request id " + requestId));
+            return;
+        }
+        boolean first = success
+                ? inv.answer(Outcome.SUCCESS, body, null)
+                : inv.answer(Outcome.ERROR, body, errorType(exchange));
+        if (first) {
+            reply(exchange, 202, "{\"status\":\"OK\"}");
+        } else {
+            reply(exchange, 400, error("InvalidStateTransition", "request " + requestId + " was already answered"));
+        }
+    }
+
+    private static String errorType(HttpExchange exchange) {
+        String t = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
+        return t == null || t.isEmpty() ? "Unhandled" : t;
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String error(String type, String message) {
+        return Json.error(type, message);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, b.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    /** {@code Root=1-<epoch hex>-<96 bits>;Parent=<64 bits>;Sampled=0}, as X-Ray formats it. */
+    private static String traceId() {
+        byte[] root = new byte[12];
+        byte[] parent = new byte[8];
+        RANDOM.nextBytes(root);
+        RANDOM.nextBytes(parent);
+        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(root)
+                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
