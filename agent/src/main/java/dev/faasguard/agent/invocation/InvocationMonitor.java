@@ -245,6 +245,8 @@ public final class InvocationMonitor {
             List<Map<String, Object>> blocked = new ArrayList<>(inFlight.blockedNow());
             record(deadlineExceeded.evaluate(invocation.id(), invocation.thread().getName(), invocation.elapsedMillis(),
                     deadlineMarginMillis, blocked), stuck);
+            // The calls still waiting will never return before the kill: each is its finding now.
+            inFlight.recordStillBlocked();
             invocation.timedOut();
             sinks.persist();
         }
