@@ -24,7 +24,7 @@ final class TmpScan {
     /** Path to size in bytes; {@code complete} tells whether the bounds cut the walk short. */
     record Snapshot(Map<String, Long> files, long bytes, boolean complete) {}
 
-    /** @param report the agent's report file, left out (may be null) */
+    /** @param report the agent's report file, left out with its temporary and reserve siblings (may be null) */
     static Snapshot of(Path root, Path report) {
         String reportName = report == null ? null : report.getFileName().toString();
         Path reportDirectory = report == null ? null : report.getParent();

@@ -30,6 +30,7 @@ final class TmpWatch {
     private final Map<String, StackCapture.Capture> creators = new ConcurrentHashMap<>();
     private final Deque<Long> recentGrowth = new ArrayDeque<>();
     private TmpScan.Snapshot before;
+    private long usageBefore = -1;
     private long usageAfterFirst = -1;
 
     /** @param report the agent's own report, never counted (may be null) */
@@ -43,6 +44,7 @@ final class TmpWatch {
     synchronized void invocationStarting() {
         creators.clear();
         before = TmpScan.of(tmp, report);
+        usageBefore = usedBytes(before);
     }
 
     /** The first line that wrote each /tmp path during this invocation. */
@@ -66,13 +68,14 @@ final class TmpWatch {
         long usage = usedBytes(after);
         if (cold) {
             usageAfterFirst = usage;
-        } else if (before != null) {
-            recentGrowth.addLast(Math.max(0, usage - usedBytes(before)));
+        } else if (usageBefore >= 0) {
+            recentGrowth.addLast(Math.max(0, usage - usageBefore));
             if (recentGrowth.size() > RECENT) {
                 recentGrowth.removeFirst();
             }
         }
         before = null;
+        usageBefore = -1;
         return leaks;
     }
 

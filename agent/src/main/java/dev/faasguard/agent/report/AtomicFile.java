@@ -11,13 +11,40 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that a reader sees the old content or the new, never half of it. The temporary
  * file is named after this process (not Files.createTempFile, whose random names load the JDK's
  * whole SecureRandom machinery at exit).
+ *
+ * <p>A full file system is the very moment the report matters most (the invocation just failed with
+ * "No space left on device"), so a small reserve file is kept next to the target: when a write runs
+ * out of space, the reserve is given up and the write tried once more.
  */
 final class AtomicFile {
+
+    /** Room for a report of a few hundred findings and a thousand invocations. */
+    static final int RESERVE_BYTES = 256 * 1024;
 
     private AtomicFile() {}
 
     static void write(Path target, String content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        Path reserve = absolute.resolveSibling("." + absolute.getFileName() + ".reserve");
+        try {
+            writeOnce(absolute, content);
+        } catch (IOException full) {
+            if (!Files.deleteIfExists(reserve)) {
+                throw full;
+            }
+            writeOnce(absolute, content);
+            return;
+        }
+        if (!Files.exists(reserve)) {
+            try {
+                Files.write(reserve, new byte[RESERVE_BYTES]);
+            } catch (IOException noRoom) {
+                Files.deleteIfExists(reserve);
+            }
+        }
+    }
+
+    private static void writeOnce(Path absolute, String content) throws IOException {
         Files.createDirectories(absolute.getParent());
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {

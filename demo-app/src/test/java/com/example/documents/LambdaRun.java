@@ -1,0 +1,123 @@
+package com.example.documents;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.example.DemoRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faasguard.lambdasim.InvocationResult;
+import dev.faasguard.lambdasim.LambdaSim;
+import dev.faasguard.lambdasim.SimConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The documents handlers deployed as AWS Lambda runs them: faasguard-demo.jar in lambda-sim (the real runtime
+ * interface client, a read-only root, a tmpfs {@code /tmp} of {@link #TMP_SIZE}) with the agent attached
+ * exactly as a user would, {@code -javaagent:faasguard-agent.jar} and its defaults, so the report is
+ * {@code /tmp/faasguard/report.json} inside the function's {@code /tmp}.
+ */
+final class LambdaRun {
+
+    static final String TMP_SIZE = "64m";
+    static final long TMP_BYTES = 64L * 1024 * 1024;
+    static final String REPORT = "faasguard/report.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean CI = "true".equals(System.getenv("CI"));
+
+    private LambdaRun() {}
+
+    static Stream<Path> jdks() {
+        return DemoRun.jdks();
+    }
+
+    /** Starts nothing yet; fails under CI=true and skips loudly elsewhere when the sandbox is not available. */
+    static LambdaSim start(Path jdk, Class<?> handler, Duration timeout) throws IOException {
+        LambdaSim sim = LambdaSim.builder()
+                .jar(DemoRun.demoJar())
+                .handler(handler.getName() + "::handleRequest")
+                .javaHome(jdk)
+                .timeout(timeout)
+                .tmpSize(TMP_SIZE)
+                .agent(agentJar(), null)
+                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO)
+                .build();
+        if (!sim.sandboxed()) {
+            sim.close();
+            String why = "lambda-sim cannot sandbox the function here (" + sim.sandboxStatus() + "): no read-only root,"
+                    + " no " + TMP_SIZE + " tmpfs /tmp";
+            System.err.println("\n*** SKIPPED: " + why + " ***\n");
+            Assumptions.abort(why);
+        }
+        return sim;
+    }
+
+    static Path agentJar() {
+        String value = System.getProperty("faasguard.agent.jar");
+        if (value == null) {
+            throw new IllegalStateException("faasguard.agent.jar is not set: run this test with Maven (failsafe)");
+        }
+        Path jar = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("agent jar not found (build the agent module first): " + jar);
+        }
+        return jar;
+    }
+
+    /** The report in the environment's /tmp that served {@code result}: it must be there and be valid JSON. */
+    static JsonNode report(InvocationResult result) throws IOException {
+        Path report = result.tmpDir().resolve(REPORT);
+        assertTrue(Files.isRegularFile(report), () -> "no report at " + report + "\n" + describe(result));
+        try {
+            return JSON.readTree(report.toFile());
+        } catch (IOException e) {
+            fail("the report is not valid JSON: " + report + ": " + e + "\n" + Files.readString(report));
+            throw e;
+        }
+    }
+
+    static List<JsonNode> findings(JsonNode report, String rule) {
+        List<JsonNode> matching = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (f.get("rule").asText().equals(rule)) {
+                matching.add(f);
+            }
+        });
+        return matching;
+    }
+
+    static JsonNode invocation(JsonNode report, String id) {
+        for (JsonNode invocation : report.get("invocations")) {
+            if (invocation.get("id").asText().equals(id)) {
+                return invocation;
+            }
+        }
+        throw new AssertionError("no invocation " + id + " in the report:\n" + report.toPrettyString());
+    }
+
+    static String describe(InvocationResult r) {
+        return "#" + r.number() + " " + r.requestId() + (r.coldStart() ? " cold" : " warm") + " env " + r.environment()
+                + " " + r.outcome() + " " + r.duration().toMillis() + " ms: " + r.bodyText()
+                + (r.stderr().isBlank() ? "" : "\n  stderr: " + r.stderr().strip().replace("\n", "\n  stderr: "));
+    }
+
+    static String describe(List<InvocationResult> results) {
+        StringBuilder text = new StringBuilder();
+        for (InvocationResult r : results) {
+            text.append(describe(r)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** {@code com.example.documents.X.method(X.java:42)}, as the report's stacks write a frame. */
+    static String frame(Class<?> type, String method, int line) {
+        return type.getName() + "." + method + "(" + type.getSimpleName() + ".java:" + line + ")";
+    }
+}
