@@ -44,13 +44,43 @@ class StuckReportDemoIT {
     @BeforeAll
     static void locate() throws IOException {
         stuck = DemoRun.markers(StuckReportHandler.class);
-        assertEquals(List.of("join"), List.copyOf(stuck.keySet()), "the // demo: markers in StuckReportHandler");
+        assertEquals(List.of("join", "weekly-csv", "weekly-join"), stuck.keySet().stream().sorted().toList(),
+                "the // demo: markers in StuckReportHandler");
         assertEquals(List.of("timed-join"), List.copyOf(DemoRun.markers(FixedStuckReportHandler.class).keySet()),
                 "the // demo: markers in FixedStuckReportHandler");
     }
 
     static Stream<Path> jdks() {
         return LambdaRun.jdks();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aTimeoutLongerThanTheInvocationAndAFileASubprocessLeftInTmp(Path jdk) throws Exception {
+        String joinLine = frame(StuckReportHandler.class, "weekly", stuck.get("weekly-join"));
+        try (LambdaSim sim = LambdaRun.start(jdk, StuckReportHandler.class, TIMEOUT)) {
+            String weekly = "{\"period\":\"weekly\"}";
+            List<InvocationResult> results = sim.run(List.of(weekly.getBytes(), weekly.getBytes()));
+            String run = describe(results);
+            assertEquals(List.of(Outcome.SUCCESS, Outcome.SUCCESS),
+                    results.stream().map(InvocationResult::outcome).toList(), run);
+            JsonNode report = report(results.get(1));
+            String text = report.toPrettyString();
+
+            List<JsonNode> tooLong = findings(report, "timeout-exceeds-deadline");
+            assertEquals(1, tooLong.size(), text);
+            assertEquals(joinLine, tooLong.get(0).get("stack").get(0).asText(), text);
+            assertEquals(2, tooLong.get(0).get("count").asLong(), "once per invocation\n" + text);
+            assertEquals(600_000, tooLong.get(0).at("/detail/timeoutMs").asLong(), text);
+            assertTrue(tooLong.get(0).at("/detail/remainingMs").asLong() < TIMEOUT.toMillis(), text);
+
+            List<JsonNode> leaked = findings(report, "tmp-growth");
+            assertEquals(1, leaked.size(), "the warm invocation's CSV\n" + text);
+            assertTrue(leaked.get(0).at("/detail/createdOutsideJvm").asBoolean(), "a subprocess wrote it\n" + text);
+            assertTrue(leaked.get(0).at("/detail/path").asText().matches("/tmp/weekly-\\d+\\.csv"), text);
+            assertEquals(65536, leaked.get(0).at("/detail/bytes").asLong(), text);
+            assertEquals(results.get(1).requestId(), leaked.get(0).get("invocation").asText(), text);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
