@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -319,17 +321,26 @@ public final class Hooks {
      * {@code java.net.http.HttpClient.send} and {@code sendAsync}. Enclosed even with both timeouts set:
      * send waits on its own future with no timeout, which is the client's business, not the application's.
      */
-    public static int httpClientSendEnter(URI uri, boolean clientConnectTimeout, boolean requestTimeout, boolean async) {
+    public static int httpClientSendEnter(URI uri, Optional<?> connectTimeout, Optional<?> requestTimeout,
+            boolean async) {
         if (sink == null) {
             return 0;
         }
-        if (clientConnectTimeout && requestTimeout) {
+        boolean clientConnectTimeout = connectTimeout != null && connectTimeout.isPresent();
+        boolean hasRequestTimeout = requestTimeout != null && requestTimeout.isPresent();
+        if (clientConnectTimeout && hasRequestTimeout) {
+            checkTimeout(async ? "HttpClient.sendAsync" : "HttpClient.send",
+                    millis(connectTimeout.get()) + millis(requestTimeout.get()), null);
             return enclosingOnly();
         }
-        String missing = !clientConnectTimeout && !requestTimeout ? "connectTimeout,requestTimeout"
+        String missing = !clientConnectTimeout && !hasRequestTimeout ? "connectTimeout,requestTimeout"
                 : !clientConnectTimeout ? "connectTimeout" : "requestTimeout";
         return blocking(RULE_HTTP, async ? "HttpClient.sendAsync" : "HttpClient.send", String.valueOf(uri), missing,
                 null, true);
+    }
+
+    private static long millis(Object duration) {
+        return duration instanceof Duration value ? value.toMillis() : 0;
     }
 
     /** {@code FutureTask.get()} and {@code CompletableFuture.get()} / {@code join()} on a future not yet done. */

@@ -175,7 +175,7 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     /** The report rewritten and the log drained: the platform may freeze or kill the process next. */
     @Override
     public void persist() {
-        writeReport();
+        writeReport(true);
         log.drain(INVOCATION_FLUSH);
     }
 
@@ -194,14 +194,14 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private void exit() {
         Hooks.markAgentThread();
         inFlight.recordStillBlocked();
-        writeReport();
+        writeReport(false);
         log.flush(EXIT_FLUSH);
     }
 
-    private void writeReport() {
+    private void writeReport(boolean moreToCome) {
         if (report != null) {
             try {
-                report.write();
+                report.write(moreToCome);
             } catch (Exception failure) {
                 log.error("could not write the report to " + report.path() + ": " + failure);
             }

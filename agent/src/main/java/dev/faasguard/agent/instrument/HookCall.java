@@ -76,11 +76,6 @@ public final class HookCall {
         static Push invoke(int slot, String owner, String name, String descriptor) {
             return new Invoke(slot, owner, name, descriptor);
         }
-
-        /** Follows the value {@code optional} pushes, an {@code Optional}, with {@code isPresent()}. */
-        static Push present(Push optional) {
-            return new Present(optional);
-        }
     }
 
     private static final class Variable extends Push {
@@ -150,20 +145,6 @@ public final class HookCall {
         void emit(MethodVisitor method) {
             method.visitVarInsn(Opcodes.ALOAD, slot);
             method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
-        }
-    }
-
-    private static final class Present extends Push {
-        private final Push optional;
-
-        Present(Push optional) {
-            this.optional = optional;
-        }
-
-        @Override
-        void emit(MethodVisitor method) {
-            optional.emit(method);
-            method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/util/Optional", "isPresent", "()Z", false);
         }
     }
 }

@@ -5,15 +5,15 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 
 /**
  * {@code java.net.http.HttpClient}'s implementation: {@code send}, and the public three-argument
- * {@code sendAsync} that the two-argument one calls. The facts (the URI, whether the client has a
- * connect timeout and the request a timeout) are read in the instrumented class: java.net.http lives
- * in the platform loader, which the boot-loader hooks cannot see.
+ * {@code sendAsync} that the two-argument one calls. The facts (the URI, the client's connect timeout
+ * and the request's timeout, both {@code Optional<Duration>}) are read in the instrumented class:
+ * java.net.http lives in the platform loader, whose types the boot-loader hooks cannot name.
  */
 final class HttpClientInstrumentation implements TypeInstrumentation {
 
     private static final String CLIENT = "jdk/internal/net/http/HttpClientImpl";
     private static final String REQUEST = "java/net/http/HttpRequest";
-    private static final String DESCRIPTOR = "(Ljava/net/URI;ZZZ)I";
+    private static final String DESCRIPTOR = "(Ljava/net/URI;Ljava/util/Optional;Ljava/util/Optional;Z)I";
     private static final String SEND = "(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;)"
             + "Ljava/net/http/HttpResponse;";
     private static final String SEND_ASYNC = "(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;"
@@ -40,8 +40,8 @@ final class HttpClientInstrumentation implements TypeInstrumentation {
     private static HookCall enter(boolean async) {
         return HookCall.of("httpClientSendEnter", DESCRIPTOR,
                 Push.invoke(1, REQUEST, "uri", "()Ljava/net/URI;"),
-                Push.present(Push.call(CLIENT, "connectTimeout", "()Ljava/util/Optional;")),
-                Push.present(Push.invoke(1, REQUEST, "timeout", "()Ljava/util/Optional;")),
+                Push.call(CLIENT, "connectTimeout", "()Ljava/util/Optional;"),
+                Push.invoke(1, REQUEST, "timeout", "()Ljava/util/Optional;"),
                 Push.constant(async));
     }
 }

@@ -14,7 +14,8 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>A full file system is the very moment the report matters most (the invocation just failed with
  * "No space left on device"), so a small reserve file is kept next to the target: when a write runs
- * out of space, the reserve is given up and the write tried once more.
+ * out of space, the reserve is given up and the write tried once more. The reserve is kept only while
+ * invocations run (where /tmp fills up), and removed by the last write, at exit.
  */
 final class AtomicFile {
 
@@ -23,7 +24,8 @@ final class AtomicFile {
 
     private AtomicFile() {}
 
-    static void write(Path target, String content) throws IOException {
+    /** @param keepReserve true to keep (or make) the reserve after this write, false to remove it */
+    static void write(Path target, String content, boolean keepReserve) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path reserve = absolute.resolveSibling("." + absolute.getFileName() + ".reserve");
         try {
@@ -35,7 +37,9 @@ final class AtomicFile {
             writeOnce(absolute, content);
             return;
         }
-        if (!Files.exists(reserve)) {
+        if (!keepReserve) {
+            Files.deleteIfExists(reserve);
+        } else if (!Files.exists(reserve)) {
             try {
                 Files.write(reserve, new byte[RESERVE_BYTES]);
             } catch (IOException noRoom) {

@@ -41,9 +41,13 @@ public final class JsonReport {
         return path;
     }
 
-    /** Writes the whole report again, atomically. */
-    public synchronized void write() throws IOException {
-        AtomicFile.write(path, new JsonWriter().toJson(document()));
+    /**
+     * Writes the whole report again, atomically.
+     *
+     * @param moreToCome true while invocations run: a reserve is kept so that even a full /tmp gets the next one
+     */
+    public synchronized void write(boolean moreToCome) throws IOException {
+        AtomicFile.write(path, new JsonWriter().toJson(document()), moreToCome);
     }
 
     Map<String, Object> document() {
