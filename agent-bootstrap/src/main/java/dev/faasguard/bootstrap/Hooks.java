@@ -64,8 +64,12 @@ public final class Hooks {
     private static volatile boolean enforce;
     /** True between an invocation's start and end: only then is a started thread worth tracking. */
     private static volatile boolean invocationActive;
-    /** The running invocation's deadline (epoch ms), 0 when none: timeouts longer than what is left are findings. */
-    private static volatile long deadline;
+    /**
+     * The running invocation's deadline (epoch ms), 0 when none: timeouts longer than what is left are
+     * findings. Deliberately not volatile: every timed call reads it, and a thread that sees a change a
+     * moment late only delays a warning.
+     */
+    private static long deadline;
 
     private Hooks() {}
 
@@ -375,8 +379,8 @@ public final class Hooks {
 
     /** {@code Future.get}, {@code CountDownLatch.await}, {@code Process.waitFor} with a timeout. */
     public static void timedWaitEnter(String operation, long timeout, TimeUnit unit) {
-        if (deadline != 0 && unit != null) {
-            checkTimeout(operation, unit.toMillis(timeout), null);
+        if (deadline != 0) {
+            checkTimeout(operation, unit == null ? 0 : unit.toMillis(timeout), null);
         }
     }
 

@@ -15,23 +15,32 @@ final class ConcurrencyInstrumentations {
 
     private ConcurrencyInstrumentations() {}
 
-    static List<TypeInstrumentation> all() {
+    /**
+     * @param deadlines whether invocations with a deadline can run in this JVM: only then are the timed
+     *     twins hooked too (to judge their timeout against the time left). Elsewhere they stay untouched,
+     *     so a timed wait, often a nanosecond's work on a completed future, pays nothing at all.
+     */
+    static List<TypeInstrumentation> all(boolean deadlines) {
         return List.of(
                 new Untimed("java.util.concurrent.FutureTask", Map.of(GET, futureGet("FutureTask.get")),
-                        Map.of(TIMED_GET, timedWait("FutureTask.get"))),
+                        timed(deadlines, TIMED_GET, "FutureTask.get")),
                 new Untimed("java.util.concurrent.CompletableFuture", Map.of(
                         GET, futureGet("CompletableFuture.get"),
                         "join()Ljava/lang/Object;", futureGet("CompletableFuture.join")),
-                        Map.of(TIMED_GET, timedWait("CompletableFuture.get"))),
+                        timed(deadlines, TIMED_GET, "CompletableFuture.get")),
                 new Untimed("java.util.concurrent.CountDownLatch", Map.of("await()V",
                         HookCall.of("latchAwaitEnter", "(Ljava/util/concurrent/CountDownLatch;)I", Push.reference(0))),
-                        Map.of("await(JLjava/util/concurrent/TimeUnit;)Z", timedWait("CountDownLatch.await"))),
+                        timed(deadlines, "await(JLjava/util/concurrent/TimeUnit;)Z", "CountDownLatch.await")),
                 new Untimed("java.util.concurrent.CyclicBarrier", Map.of("await()I",
                         HookCall.of("barrierAwaitEnter", "(Ljava/util/concurrent/CyclicBarrier;)I", Push.reference(0))),
-                        Map.of("await(JLjava/util/concurrent/TimeUnit;)I", timedWait("CyclicBarrier.await"))),
+                        timed(deadlines, "await(JLjava/util/concurrent/TimeUnit;)I", "CyclicBarrier.await")),
                 new Untimed("java.lang.ProcessImpl", Map.of("waitFor()I",
                         HookCall.of("processWaitForEnter", "(Ljava/lang/Process;)I", Push.reference(0))),
-                        Map.of("waitFor(JLjava/util/concurrent/TimeUnit;)Z", timedWait("Process.waitFor"))));
+                        timed(deadlines, "waitFor(JLjava/util/concurrent/TimeUnit;)Z", "Process.waitFor")));
+    }
+
+    private static Map<String, HookCall> timed(boolean deadlines, String method, String operation) {
+        return deadlines ? Map.of(method, timedWait(operation)) : Map.of();
     }
 
     private static final String TIMED_GET = "get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;";

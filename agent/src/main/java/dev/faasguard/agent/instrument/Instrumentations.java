@@ -11,10 +11,13 @@ public final class Instrumentations {
 
     private Instrumentations() {}
 
-    /** @param handler {@code com.example.Fn::method} for hosts without the AWS runtime client, or null */
-    public static List<TypeInstrumentation> all(String handler) {
+    /**
+     * @param handler {@code com.example.Fn::method} for hosts without the AWS runtime client, or null
+     * @param deadlines whether invocations with a deadline can run here (the AWS runtime client is configured)
+     */
+    public static List<TypeInstrumentation> all(String handler, boolean deadlines) {
         List<TypeInstrumentation> all = new ArrayList<>(fileWrites());
-        all.addAll(blockingCalls());
+        all.addAll(blockingCalls(deadlines));
         all.addAll(invocations());
         int separator = handler == null ? -1 : handler.indexOf("::");
         if (separator > 0) {
@@ -30,7 +33,7 @@ public final class Instrumentations {
     }
 
     /** The instrumentations behind the {@code *-without-timeout} rules. */
-    static List<TypeInstrumentation> blockingCalls() {
+    static List<TypeInstrumentation> blockingCalls(boolean deadlines) {
         List<TypeInstrumentation> blocking = new ArrayList<>(List.of(
                 new ThreadInstrumentation(),
                 new SocketInstrumentation(),
@@ -39,7 +42,7 @@ public final class Instrumentations {
                 new HttpUrlConnectionInstrumentation(),
                 new HttpBodyInstrumentation(),
                 new HttpClientInstrumentation()));
-        blocking.addAll(ConcurrencyInstrumentations.all());
+        blocking.addAll(ConcurrencyInstrumentations.all(deadlines));
         return blocking;
     }
 
