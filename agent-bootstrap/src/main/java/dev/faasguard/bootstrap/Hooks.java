@@ -73,6 +73,11 @@ public final class Hooks {
 
     private Hooks() {}
 
+    /** Whether an agent is plugged in already: a second -javaagent or an attach must not start another. */
+    public static boolean installed() {
+        return sink != null;
+    }
+
     /** Plugs the agent in. Until this runs, every hook returns at once. */
     public static void install(HookSink agentSink, WritableRoots writableRoots, boolean enforceMode) {
         roots = writableRoots;

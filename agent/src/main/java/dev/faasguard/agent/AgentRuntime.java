@@ -71,6 +71,11 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     }
 
     static void start(String arguments, Instrumentation instrumentation) {
+        if (Hooks.installed()) {
+            // Two -javaagent flags, or an attach to a JVM that runs it: one agent is enough, two would count twice.
+            System.err.println("[FaaSGuard] already running in this JVM; not started a second time");
+            return;
+        }
         Map<String, String> environment = System.getenv();
         AgentLog log = new AgentLog();
         AgentConfig config = new ConfigLoader(arguments, System.getProperties(), environment, log).load();

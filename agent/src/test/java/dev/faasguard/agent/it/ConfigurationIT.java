@@ -114,6 +114,18 @@ class ConfigurationIT {
         assertTrue(!result.stderr().contains("VerifyError"), result.stderr());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aSecondAgentFlagStartsNoSecondAgent(Path jdk) throws Exception {
+        ChildJvm.Result result = ChildJvm.on(jdk).option("-javaagent:" + ChildJvm.agentJar())
+                .run(WriteApis.class.getName(), outside.toString(), "fileOutputStreamString");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(1, result.findings().size(), result::toString);
+        assertEquals(1, result.findings().get(0).get("count").asLong(), "counted once, not twice");
+        assertEquals(1, count(result.stderr(), "already running in this JVM"), result.stderr());
+    }
+
     private static long count(String text, String needle) {
         return text.lines().filter(line -> line.contains(needle)).count();
     }
