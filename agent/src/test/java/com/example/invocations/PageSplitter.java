@@ -42,6 +42,13 @@ public final class PageSplitter {
                 upload.start(); // @line uploadStart
                 return "upload started";
             }
+            case "virtual-background" -> {
+                // Thread.ofVirtual() is JDK 21+; this test app compiles for 17.
+                Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+                java.lang.reflect.Method start = Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class);
+                start.invoke(builder, (Runnable) PageSplitter::slowUpload); // @line virtualStart
+                return "virtual upload started";
+            }
             default -> throw new IllegalArgumentException(event);
         }
     }

@@ -29,7 +29,7 @@ public final class Instrumentations {
     /** The instrumentations behind the invocation model: the runtime client, the JVM's exit. */
     static List<TypeInstrumentation> invocations() {
         return List.of(new RuntimeClientInstrumentation(), new RuntimeLoopInstrumentation(),
-                new RuntimeExitInstrumentation());
+                new RuntimeExitInstrumentation(), new VirtualThreadInstrumentation());
     }
 
     /** The instrumentations behind the {@code *-without-timeout} rules. */

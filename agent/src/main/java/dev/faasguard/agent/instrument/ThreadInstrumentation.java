@@ -5,7 +5,7 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 
 /**
  * {@code java.lang.Thread}: {@code join(long)}, where join() and join(0) end up on JDK 17 and 25 alike;
- * {@code start()}, to follow the threads an invocation starts; and {@code dispatchUncaughtException},
+ * {@code start()} and, on JDK 21+, {@code start(ThreadContainer)}, to follow the threads an invocation starts; and {@code dispatchUncaughtException},
  * where the JVM hands a dying thread's exception to its handler (which still runs as before).
  */
 final class ThreadInstrumentation implements TypeInstrumentation {
@@ -13,7 +13,9 @@ final class ThreadInstrumentation implements TypeInstrumentation {
     private static final HookCall JOIN = HookCall.of("threadJoinEnter", "(Ljava/lang/Thread;J)I",
             Push.reference(0), Push.longValue(1));
 
-    private static final HookCall START = HookCall.of("threadStart", "(Ljava/lang/Thread;)V", Push.reference(0));
+    static final HookCall START = HookCall.of("threadStart", "(Ljava/lang/Thread;)V", Push.reference(0));
+    /** JDK 21+: how executors start their threads, and what a virtual thread's start() comes down to. */
+    static final String CONTAINER_START = "(Ljdk/internal/vm/ThreadContainer;)V";
     private static final HookCall UNCAUGHT = HookCall.of("uncaughtException",
             "(Ljava/lang/Thread;Ljava/lang/Throwable;)V", Push.reference(0), Push.reference(1));
 
@@ -32,7 +34,7 @@ final class ThreadInstrumentation implements TypeInstrumentation {
         if (method.is("join", "(J)V")) {
             return TimedHook.around(method, visitor, JOIN);
         }
-        if (method.is("start", "()V")) {
+        if (method.is("start", "()V") || method.is("start", CONTAINER_START)) {
             return EntryHook.call(visitor, START);
         }
         return method.is("dispatchUncaughtException", "(Ljava/lang/Throwable;)V")

@@ -118,6 +118,28 @@ class InvocationsIT {
                 "it is running the application's code\n" + after.get(0).toPrettyString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aVirtualThreadStillRunningIsFollowedToo(Path jdk) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(featureVersion(jdk) >= 21, "virtual threads need JDK 21+");
+        ChildJvm.Result result = run(jdk, "virtual-background");
+
+        List<JsonNode> after = findings(result, "work-after-response");
+        assertEquals(1, after.size(), result::toString);
+        assertEquals(lines.of("virtualStart"), after.get(0).at("/callSite/line").asInt(), "where it was started");
+    }
+
+    /** The JDK's feature version, from its {@code release} file. */
+    private static int featureVersion(Path jdk) throws IOException {
+        for (String line : Files.readAllLines(jdk.resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                return Integer.parseInt(version.split("[.+-]")[0]);
+            }
+        }
+        return 0;
+    }
+
     private static List<JsonNode> findings(ChildJvm.Result result, String rule) {
         return result.findings().stream().filter(f -> f.get("rule").asText().equals(rule)).toList();
     }
