@@ -49,6 +49,16 @@ public final class PageSplitter {
                 start.invoke(builder, (Runnable) PageSplitter::slowUpload); // @line virtualStart
                 return "virtual upload started";
             }
+            case "halt" -> {
+                Runtime.getRuntime().halt(5); // @line halt
+                return "unreachable";
+            }
+            case "oom" -> {
+                java.util.List<long[]> hoard = new java.util.ArrayList<>();
+                while (true) {
+                    hoard.add(new long[8 * 1024 * 1024]); // @line hoard
+                }
+            }
             default -> throw new IllegalArgumentException(event);
         }
     }

@@ -129,6 +129,34 @@ class InvocationsIT {
         assertEquals(lines.of("virtualStart"), after.get(0).at("/callSite/line").asInt(), "where it was started");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void runtimeHaltIsInTheReportWrittenBeforeTheJvmGoes(Path jdk) throws Exception {
+        ChildJvm.Result result = run(jdk, "clean:1", "halt");
+
+        assertEquals(5, result.exitCode(), result::toString);
+        List<JsonNode> exits = findings(result, "runtime-exit");
+        assertEquals(1, exits.size(), "halt runs no shutdown hook: the report was written before it\n" + result);
+        assertEquals("Runtime.halt", exits.get(0).at("/detail/operation").asText());
+        assertEquals(lines.of("halt"), exits.get(0).at("/callSite/line").asInt());
+        assertEquals("crash", result.report().get("invocations").get(1).get("outcome").asText(), result::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void anOutOfMemoryErrorIsARuntimeExitToo(Path jdk) throws Exception {
+        ChildJvm.Result result = ChildJvm.on(jdk).option("-Xmx96m")
+                .property("faasguard.handler", PageSplitter.class.getName() + "::handle")
+                .property("work.dir", work.toString())
+                .run(LocalHost.class.getName(), "oom", "clean:1");
+
+        List<JsonNode> exits = findings(result, "runtime-exit");
+        assertEquals(1, exits.size(), result::toString);
+        assertEquals("OutOfMemoryError", exits.get(0).at("/detail/operation").asText());
+        assertEquals(lines.of("hoard"), exits.get(0).at("/callSite/line").asInt(), "where the memory ran out");
+        assertEquals(1, findings(result, "invocation-failed").size(), result::toString);
+    }
+
     /** The JDK's feature version, from its {@code release} file. */
     private static int featureVersion(Path jdk) throws IOException {
         for (String line : Files.readAllLines(jdk.resolve("release"))) {
