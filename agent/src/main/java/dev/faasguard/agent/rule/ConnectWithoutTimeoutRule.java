@@ -17,7 +17,7 @@ public final class ConnectWithoutTimeoutRule extends WithoutTimeoutRule {
 
     @Override
     protected List<String> apiPrefixes() {
-        return List.of("java.net.", "javax.net.", "sun.security.ssl.", "java.nio.channels.", "sun.nio.ch.");
+        return JdkApi.CONNECT;
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class HttpWithoutTimeoutRule extends WithoutTimeoutRule {
 
     @Override
     protected List<String> apiPrefixes() {
-        return List.of("java.net.", "sun.net.www.protocol.http.", "sun.net.www.protocol.https.", "jdk.internal.net.http.");
+        return JdkApi.HTTP;
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class JoinWithoutTimeoutRule extends WithoutTimeoutRule {
 
     @Override
     protected List<String> apiPrefixes() {
-        return List.of("java.lang.Thread", "java.lang.VirtualThread");
+        return JdkApi.THREADS;
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class ReadWithoutTimeoutRule extends WithoutTimeoutRule {
 
     @Override
     protected List<String> apiPrefixes() {
-        return List.of("java.net.", "javax.net.", "sun.security.ssl.", "sun.nio.ch.", "java.nio.channels.", "java.io.", "sun.nio.cs.");
+        return JdkApi.READ;
     }
 
     @Override

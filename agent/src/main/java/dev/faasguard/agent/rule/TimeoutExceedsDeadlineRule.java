@@ -13,11 +13,6 @@ public final class TimeoutExceedsDeadlineRule extends LifecycleRule {
 
     public static final String ID = "timeout-exceeds-deadline";
 
-    /** The JDK APIs whose timed calls the rule judges; a JDK-internal caller is not the application's. */
-    private static final List<String> API_PREFIXES = List.of("java.lang.Thread", "java.lang.Process", "java.net.",
-            "javax.net.", "sun.security.ssl.", "sun.nio.ch.", "java.nio.channels.", "java.io.", "sun.nio.cs.",
-            "sun.net.www.protocol.http.", "sun.net.www.protocol.https.", "java.util.concurrent.");
-
     public TimeoutExceedsDeadlineRule() {
         super(ID, Severity.WARNING, "A timeout is longer than the time the invocation has left.",
                 "Derive timeouts from the time left (Context.getRemainingTimeInMillis() minus a margin for cleanup) "
@@ -34,20 +29,8 @@ public final class TimeoutExceedsDeadlineRule extends LifecycleRule {
                 + Math.max(0, remainingMillis) + " ms left: the platform kills it before the timeout fires", detail);
     }
 
-    /** Whether the application made the call through one of these APIs (not the JDK on its own behalf). */
+    /** Whether the application made the call through one of the APIs the timeout rules judge ({@link JdkApi#ALL}). */
     public boolean calledByApplication(List<String> jdkCallers, boolean inApplication) {
-        if (!inApplication) {
-            return false;
-        }
-        for (String caller : jdkCallers) {
-            boolean api = false;
-            for (String prefix : API_PREFIXES) {
-                api |= caller.startsWith(prefix);
-            }
-            if (!api) {
-                return false;
-            }
-        }
-        return true;
+        return JdkApi.calledByApplication(jdkCallers, inApplication, JdkApi.ALL);
     }
 }

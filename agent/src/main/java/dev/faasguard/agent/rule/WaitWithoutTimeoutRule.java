@@ -22,7 +22,7 @@ public final class WaitWithoutTimeoutRule extends WithoutTimeoutRule {
 
     @Override
     protected List<String> apiPrefixes() {
-        return List.of("java.util.concurrent.", "java.lang.Process");
+        return JdkApi.WAITS;
     }
 
     @Override

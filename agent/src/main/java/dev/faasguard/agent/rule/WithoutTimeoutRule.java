@@ -31,33 +31,13 @@ public abstract class WithoutTimeoutRule extends DescribedRule {
     }
 
     /**
-     * Whether the application made this call itself, through the API the rule is about: every JDK frame
-     * between the hooked method and the application's frame belongs to that API. When the JDK waits on
-     * its own behalf (System.exit joining the shutdown hooks, HttpServer.stop joining its dispatcher),
-     * there is no application line to blame and no timeout the application could have set.
+     * Whether the application made this call itself, through the API the rule is about ({@link JdkApi}).
      *
      * @param jdkCallers the JDK classes between the hook and the call site
      * @param inApplication whether an application frame was found at all
      */
     public boolean calledByApplication(List<String> jdkCallers, boolean inApplication) {
-        if (!inApplication) {
-            return false;
-        }
-        for (String caller : jdkCallers) {
-            if (!isApi(caller)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isApi(String className) {
-        for (String prefix : apiPrefixes()) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return JdkApi.calledByApplication(jdkCallers, inApplication, apiPrefixes());
     }
 
     /** Class-name prefixes of the JDK API an application calls to make this kind of call. */

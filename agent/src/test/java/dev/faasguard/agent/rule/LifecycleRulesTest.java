@@ -66,6 +66,17 @@ class LifecycleRulesTest {
     }
 
     @Test
+    void timeoutsAreJudgedOnlyForCallsTheApplicationMadeThroughAJdkApi() {
+        TimeoutExceedsDeadlineRule rule = new TimeoutExceedsDeadlineRule();
+        assertTrue(rule.calledByApplication(List.of("jdk.internal.net.http.HttpClientImpl",
+                "jdk.internal.net.http.HttpClientFacade"), true), "HttpClient.send with its timeouts");
+        assertTrue(rule.calledByApplication(List.of("java.util.concurrent.CompletableFuture"), true));
+        assertTrue(!rule.calledByApplication(List.of("java.lang.Thread", "sun.net.httpserver.ServerImpl"), true),
+                "the JDK's own wait");
+        assertTrue(!rule.calledByApplication(List.of("java.lang.Thread"), false), "no application frame");
+    }
+
+    @Test
     void everyLifecycleRuleIsInTheCatalog() {
         for (Rule rule : List.of(new InvocationFailedRule(), new UncaughtExceptionRule(), new WorkAfterResponseRule(),
                 new DeadlineExceededRule(), new RuntimeExitRule(), new TmpGrowthRule(), new TmpNearFullRule())) {
