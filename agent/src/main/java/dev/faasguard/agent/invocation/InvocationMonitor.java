@@ -72,7 +72,7 @@ public final class InvocationMonitor {
         String id = request == null ? null : request.id();
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
         tmp.invocationStarting();
-        Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usedBytesNow());
+        Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usageAtStart());
         if (deadline > 0) {
             Hooks.deadline(deadline);
             watchdog.arm(deadline, deadlineMarginMillis, new AtDeadline(invocation));
@@ -102,7 +102,7 @@ public final class InvocationMonitor {
             judgeStillRunning(thread, invocation);
         }
         judgeTmp(invocation);
-        history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usedBytesNow());
+        history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usageAtEnd());
         sinks.persist();
     }
 
@@ -155,7 +155,7 @@ public final class InvocationMonitor {
         }
         invocation.leaked(leaked);
         StackCapture.Capture nearFullSite = biggest == null ? OUTSIDE_JVM : biggest;
-        tmpNearFull.evaluate(tmp.usedBytesNow(), tmp.capacityBytes(), tmp.growthPerInvocation(), invocation.id())
+        tmpNearFull.evaluate(tmp.usageAtEnd(), tmp.capacityBytes(), tmp.growthPerInvocation(), invocation.id())
                 .ifPresent(violation -> record(violation, nearFullSite));
     }
 

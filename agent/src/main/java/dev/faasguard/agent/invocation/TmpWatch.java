@@ -31,7 +31,11 @@ final class TmpWatch {
     private final Deque<Long> recentGrowth = new ArrayDeque<>();
     private TmpScan.Snapshot before;
     private long usageBefore = -1;
+    private long usageAfter = -1;
     private long usageAfterFirst = -1;
+    /** /tmp's own file store, or null when /tmp shares the root's; looked up once, at the first invocation. */
+    private FileStore ownStore;
+    private boolean ownStoreKnown;
 
     /** @param report the agent's own report, never counted (may be null) */
     TmpWatch(Path tmp, Path report, long configuredCapacity) {
@@ -66,6 +70,7 @@ final class TmpWatch {
             }
         }
         long usage = usedBytes(after);
+        usageAfter = usage;
         if (cold) {
             usageAfterFirst = usage;
         } else if (usageBefore >= 0) {
@@ -75,7 +80,6 @@ final class TmpWatch {
             }
         }
         before = null;
-        usageBefore = -1;
         return leaks;
     }
 
@@ -95,12 +99,22 @@ final class TmpWatch {
         return slash <= 0 ? null : path.substring(0, slash);
     }
 
-    long totalGrowthBytes() {
-        return usageAfterFirst < 0 ? 0 : Math.max(0, usedBytesNow() - usageAfterFirst);
+    /** Bytes in use when the running invocation started. */
+    synchronized long usageAtStart() {
+        return usageBefore;
+    }
+
+    /** Bytes in use when the last invocation ended. */
+    synchronized long usageAtEnd() {
+        return usageAfter;
+    }
+
+    synchronized long totalGrowthBytes() {
+        return usageAfterFirst < 0 ? 0 : Math.max(0, usageAfter - usageAfterFirst);
     }
 
     /** Mean growth per warm invocation over the recent ones, 0 when unknown. */
-    long growthPerInvocation() {
+    synchronized long growthPerInvocation() {
         if (recentGrowth.isEmpty()) {
             return 0;
         }
@@ -140,12 +154,16 @@ final class TmpWatch {
     }
 
     /** The file store of /tmp when it is a mount of its own, else null. */
-    private FileStore ownStore() {
-        try {
-            FileStore store = Files.getFileStore(tmp);
-            return store.equals(Files.getFileStore(tmp.getRoot())) ? null : store;
-        } catch (IOException | RuntimeException unavailable) {
-            return null;
+    private synchronized FileStore ownStore() {
+        if (!ownStoreKnown) {
+            ownStoreKnown = true;
+            try {
+                FileStore store = Files.getFileStore(tmp);
+                ownStore = store.equals(Files.getFileStore(tmp.getRoot())) ? null : store;
+            } catch (IOException | RuntimeException unavailable) {
+                ownStore = null;
+            }
         }
+        return ownStore;
     }
 }
