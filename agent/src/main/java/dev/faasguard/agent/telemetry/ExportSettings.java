@@ -12,7 +12,8 @@ import java.util.Properties;
  *
  * <p>Unlike a plain OpenTelemetry SDK, nothing is exported unless the user asks: an OTLP endpoint, or
  * an exporter named for traces or metrics. A signal with no exporter named gets {@code otlp} when an
- * endpoint is set and {@code none} otherwise, so that no connection is ever attempted by default.
+ * endpoint is set and {@code none} otherwise, so that no connection is ever attempted by default. OTLP
+ * goes over {@code http/protobuf} unless {@code OTEL_EXPORTER_OTLP_PROTOCOL} says {@code grpc}.
  */
 public final class ExportSettings {
 
@@ -37,6 +38,11 @@ public final class ExportSettings {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("otel.traces.exporter", exporterFor("traces"));
         defaults.put("otel.metrics.exporter", exporterFor("metrics"));
+        // The specification's default; the Java SDK alone still defaults to gRPC.
+        defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+        // A failed export is dropped and counted, not retried: retries back off for seconds, holding up the
+        // exports of the next invocations, and on Lambda they would sleep through the freeze anyway.
+        defaults.put("otel.java.exporter.otlp.retry.disabled", "true");
         return defaults;
     }
 

@@ -2,7 +2,10 @@ package dev.faasguard.agent.telemetry.otel;
 
 import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.telemetry.ExportStatus;
+import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.GrpcResponse;
+import io.opentelemetry.sdk.common.export.HttpResponse;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentType;
@@ -55,12 +58,25 @@ final class ExportFailures {
     }
 
     private static String describe(Throwable reason) {
-        StringBuilder text = new StringBuilder(String.valueOf(reason.getMessage()));
+        StringBuilder text = new StringBuilder(answer(reason));
         for (Throwable cause = reason.getCause(); cause != null && cause != reason; cause = cause.getCause()) {
             text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
             reason = cause;
         }
         return text.toString();
+    }
+
+    /** The collector's answer when it gave one (HTTP status, gRPC status), else the exception's message. */
+    private static String answer(Throwable reason) {
+        if (reason instanceof FailedExportException.HttpExportException http && http.failedWithResponse()) {
+            HttpResponse response = http.getResponse();
+            return "the collector answered HTTP " + response.getStatusCode() + " " + response.getStatusMessage();
+        }
+        if (reason instanceof FailedExportException.GrpcExportException grpc && grpc.failedWithResponse()) {
+            GrpcResponse response = grpc.getResponse();
+            return "the collector answered gRPC " + response.getStatusCode() + " " + response.getStatusDescription();
+        }
+        return reason.getMessage() != null ? reason.getMessage() : reason.getClass().getName();
     }
 
     private final class WatchedSpanExporter implements SpanExporter {
