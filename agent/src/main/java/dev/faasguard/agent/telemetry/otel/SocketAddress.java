@@ -8,7 +8,7 @@ record SocketAddress(String host, int port) {
         String text = printed.trim();
         int colon = text.lastIndexOf(':');
         int port = -1;
-        if (colon > 0 && text.substring(colon + 1).matches("\\d{1,5}")) {
+        if (colon >= 0 && text.substring(colon + 1).matches("\\d{1,5}")) {
             port = Integer.parseInt(text.substring(colon + 1));
             text = text.substring(0, colon);
         }
