@@ -27,6 +27,11 @@ import dev.faasguard.agent.rule.Violation;
 import dev.faasguard.agent.rule.WaitWithoutTimeoutRule;
 import dev.faasguard.agent.rule.WithoutTimeoutRule;
 import dev.faasguard.agent.rule.WriteOutsideTmpRule;
+import dev.faasguard.agent.telemetry.ExportSettings;
+import dev.faasguard.agent.telemetry.ExportStatus;
+import dev.faasguard.agent.telemetry.Telemetry;
+import dev.faasguard.agent.telemetry.TelemetryPipeline;
+import dev.faasguard.agent.telemetry.otel.OtelTelemetryFactory;
 import dev.faasguard.bootstrap.HookSink;
 import dev.faasguard.bootstrap.Hooks;
 import dev.faasguard.bootstrap.WritableRoots;
@@ -49,12 +54,16 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
     /** How long the end of an invocation waits for the log to drain before the response goes back. */
     private static final Duration INVOCATION_FLUSH = Duration.ofMillis(500);
+    /** Left before a deadline for the log to drain once telemetry has had its turn. */
+    private static final long DEADLINE_SLACK_MILLIS = 50;
 
     private final WriteOutsideTmpRule writeOutsideTmp;
     private final Map<String, WithoutTimeoutRule> timeoutRules;
     private final FindingRecorder recorder;
     private final InFlightCalls inFlight;
     private final AgentLog log;
+    private final long flushTimeoutMillis;
+    private Telemetry telemetry = Telemetry.OFF;
     private InvocationMonitor invocations;
     private JsonReport report;
     /** Sockets and HTTP connections already judged: each is reported once. */
@@ -62,8 +71,9 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
 
     private AgentRuntime(WriteOutsideTmpRule writeOutsideTmp, Map<String, WithoutTimeoutRule> timeoutRules,
-            FindingRecorder recorder, AgentLog log) {
+            FindingRecorder recorder, AgentLog log, long flushTimeoutMillis) {
         this.writeOutsideTmp = writeOutsideTmp;
+        this.flushTimeoutMillis = flushTimeoutMillis;
         this.timeoutRules = timeoutRules;
         this.recorder = recorder;
         this.inFlight = new InFlightCalls(recorder);
@@ -95,12 +105,20 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
             timeoutRules.put(rule.id(), rule);
         }
         FindingRecorder recorder = new FindingRecorder(findings, ignore, history);
-        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log);
+        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log, config.flushTimeoutMillis());
+        ExportSettings export = new ExportSettings(environment, System.getProperties());
+        ExportStatus exportStatus = new ExportStatus(export.exportConfigured());
+        if (export.exportConfigured()) {
+            TelemetryPipeline pipeline = TelemetryPipeline.start(new OtelTelemetryFactory(export, environment, findings,
+                    config.traceContinuation(), exportStatus, log, version()), exportStatus, log);
+            findings.addListener(pipeline);
+            runtime.telemetry = pipeline;
+        }
         Path reportPath = config.reportPath().isEmpty() ? null : Path.of(config.reportPath().get());
         runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, reportPath,
-                config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime);
+                config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime, runtime.telemetry);
         runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
-                version(), config.mode().id(), environment, findings, ignore, history);
+                version(), config.mode().id(), environment, findings, ignore, history, exportStatus);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
@@ -179,10 +197,18 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         invocations.exiting(status, halt);
     }
 
-    /** The report rewritten and the log drained: the platform may freeze or kill the process next. */
+    /**
+     * The report rewritten, telemetry exported and the log drained: the platform may freeze or kill the
+     * process next. Export waits at most the flush timeout, and never past the deadline.
+     */
     @Override
-    public void persist() {
+    public void persist(long deadlineEpochMillis) {
         writeReport(true);
+        long bound = flushTimeoutMillis;
+        if (deadlineEpochMillis > 0) {
+            bound = Math.max(0, Math.min(bound, deadlineEpochMillis - System.currentTimeMillis() - DEADLINE_SLACK_MILLIS));
+        }
+        telemetry.flush(bound);
         log.drain(INVOCATION_FLUSH);
     }
 
@@ -202,6 +228,7 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         Hooks.markAgentThread();
         inFlight.recordStillBlocked();
         writeReport(false);
+        telemetry.shutdown(flushTimeoutMillis);
         log.flush(EXIT_FLUSH);
     }
 

@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /** The agent's settled configuration: every value parsed, every bad one already replaced by its default. */
 public record AgentConfig(Mode mode, String report, List<String> writableRoots, List<String> ignore,
-        long deadlineMarginMillis, long tmpCapacityBytes, String handler) {
+        long deadlineMarginMillis, long tmpCapacityBytes, String handler, long flushTimeoutMillis,
+        TraceContinuation traceContinuation) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(Options.MODE.defaultValue(), Options.REPORT.defaultValue(),
                 Options.WRITABLE_ROOTS.defaultValue(), Options.IGNORE.defaultValue(),
-                Options.DEADLINE_MARGIN.defaultValue(), Options.TMP_CAPACITY.defaultValue(), Options.HANDLER.defaultValue());
+                Options.DEADLINE_MARGIN.defaultValue(), Options.TMP_CAPACITY.defaultValue(), Options.HANDLER.defaultValue(),
+                Options.FLUSH_TIMEOUT.defaultValue(), Options.TRACE_CONTINUE.defaultValue());
     }
 
     /** Where the JSON report goes, or empty when it is turned off. */

@@ -36,7 +36,7 @@ public final class ConfigLoader {
         warnAboutUnknownKeys();
         return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS),
                 value(Options.IGNORE), value(Options.DEADLINE_MARGIN), value(Options.TMP_CAPACITY),
-                value(Options.HANDLER));
+                value(Options.HANDLER), value(Options.FLUSH_TIMEOUT), value(Options.TRACE_CONTINUE));
     }
 
     private <T> T value(Option<T> option) {
@@ -140,6 +140,9 @@ public final class ConfigLoader {
                 joined.append(joined.length() == 0 ? "" : ",").append(item);
             }
             return joined.toString();
+        }
+        if (value instanceof TraceContinuation continuation) {
+            return continuation.id();
         }
         return value instanceof Mode mode ? mode.id() : String.valueOf(value);
     }

@@ -68,8 +68,24 @@ public final class Options {
         }
     };
 
+    public static final Option<Long> FLUSH_TIMEOUT = new Option<>("flush.timeout", 2000L,
+            "a duration such as 2s, 500ms or 2000 (milliseconds), at least 0") {
+        @Override
+        Long parse(String raw) {
+            return milliseconds(raw);
+        }
+    };
+
+    public static final Option<TraceContinuation> TRACE_CONTINUE = new Option<>("trace.continue",
+            TraceContinuation.AUTO, "auto, always or never") {
+        @Override
+        TraceContinuation parse(String raw) {
+            return TraceContinuation.parse(raw);
+        }
+    };
+
     public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN,
-            TMP_CAPACITY, HANDLER);
+            TMP_CAPACITY, HANDLER, FLUSH_TIMEOUT, TRACE_CONTINUE);
 
     /** The value of {@link #REPORT} that turns the JSON report off. */
     public static final String OFF = "off";

@@ -5,6 +5,7 @@ import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingStore;
 import dev.faasguard.agent.finding.IgnoreList;
 import dev.faasguard.agent.invocation.InvocationHistory;
+import dev.faasguard.agent.telemetry.ExportStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ public final class JsonReport {
     private final FindingStore findings;
     private final IgnoreList ignore;
     private final InvocationHistory invocations;
+    private final ExportStatus telemetry;
 
     public JsonReport(Path path, String agentVersion, String mode, Map<String, String> environment,
-            FindingStore findings, IgnoreList ignore, InvocationHistory invocations) {
+            FindingStore findings, IgnoreList ignore, InvocationHistory invocations, ExportStatus telemetry) {
         this.path = path;
         this.agentVersion = agentVersion;
         this.mode = mode;
@@ -35,6 +37,7 @@ public final class JsonReport {
         this.findings = findings;
         this.ignore = ignore;
         this.invocations = invocations;
+        this.telemetry = telemetry;
     }
 
     public Path path() {
@@ -64,6 +67,7 @@ public final class JsonReport {
         document.put("findings", findingList);
         document.put("invocations", invocations.toJson(findings));
         document.put("ignored", ignore.counts());
+        document.put("telemetry", telemetry.toJson());
         return document;
     }
 
