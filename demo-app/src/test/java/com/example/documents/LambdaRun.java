@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -40,15 +41,23 @@ final class LambdaRun {
 
     /** Starts nothing yet; fails under CI=true and skips loudly elsewhere when the sandbox is not available. */
     static LambdaSim start(Path jdk, Class<?> handler, Duration timeout) throws IOException {
-        LambdaSim sim = LambdaSim.builder()
+        return start(jdk, handler, timeout, "lambda-sim", Map.of());
+    }
+
+    /** As {@link #start(Path, Class, Duration)}, with a function name and variables added to its environment. */
+    static LambdaSim start(Path jdk, Class<?> handler, Duration timeout, String functionName, Map<String, String> env)
+            throws IOException {
+        LambdaSim.Builder builder = LambdaSim.builder()
                 .jar(DemoRun.demoJar())
                 .handler(handler.getName() + "::handleRequest")
+                .functionName(functionName)
                 .javaHome(jdk)
                 .timeout(timeout)
                 .tmpSize(TMP_SIZE)
                 .agent(agentJar(), null)
-                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO)
-                .build();
+                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO);
+        env.forEach(builder::env);
+        LambdaSim sim = builder.build();
         if (!sim.sandboxed()) {
             sim.close();
             String why = "lambda-sim cannot sandbox the function here (" + sim.sandboxStatus() + "): no read-only root,"
