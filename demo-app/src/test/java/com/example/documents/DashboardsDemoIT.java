@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,8 +99,8 @@ class DashboardsDemoIT {
         jobs.put(REPORT, "127.0.0.1:" + reportPort);
         Instant begin = Instant.now();
         try (PrometheusServer prometheus = PrometheusServer.start(jobs);
-                LambdaSim report = LambdaRun.start(jdk, StuckReportHandler.class, TIMEOUT, REPORT, exporter(reportPort));
-                LambdaSim split = LambdaRun.start(jdk, DocumentSplitHandler.class, TIMEOUT, SPLIT, exporter(splitPort))) {
+                LambdaSim report = LambdaRun.start(jdk, StuckReportHandler.class, TIMEOUT, exporter(REPORT, reportPort));
+                LambdaSim split = LambdaRun.start(jdk, DocumentSplitHandler.class, TIMEOUT, exporter(SPLIT, splitPort))) {
             System.out.println("Prometheus at " + prometheus.url() + ", " + jobs);
 
             // stuck-report: a cold start; two weekly reports (a ten-minute join: timeout-exceeds-deadline; a CSV a
@@ -219,12 +220,13 @@ class DashboardsDemoIT {
         return result;
     }
 
-    /** The function's environment: the agent's metrics served for Prometheus on {@code port} of the loopback. */
-    private static Map<String, String> exporter(int port) {
-        return Map.of("OTEL_METRICS_EXPORTER", "prometheus",
-                "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
-                "OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(port),
-                "FAASGUARD_DEADLINE_MARGIN", DEADLINE_MARGIN);
+    /** The function, named as its scrape job, with the agent's metrics served for Prometheus on {@code port}. */
+    private static UnaryOperator<LambdaSim.Builder> exporter(String function, int port) {
+        return builder -> builder.functionName(function)
+                .env("OTEL_METRICS_EXPORTER", "prometheus")
+                .env("OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1")
+                .env("OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(port))
+                .env("FAASGUARD_DEADLINE_MARGIN", DEADLINE_MARGIN);
     }
 
     /** What Grafana lists for a {@code label_values([selector,] label)} variable query. */

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  * exactly as a user would, {@code -javaagent:faasguard-agent.jar} and its defaults, so the report is
  * {@code /tmp/faasguard/report.json} inside the function's {@code /tmp}.
  */
-final class LambdaRun {
+public final class LambdaRun {
 
     static final String TMP_SIZE = "64m";
     static final long TMP_BYTES = 64L * 1024 * 1024;
@@ -35,29 +35,27 @@ final class LambdaRun {
 
     private LambdaRun() {}
 
-    static Stream<Path> jdks() {
+    public static Stream<Path> jdks() {
         return DemoRun.jdks();
     }
 
     /** Starts nothing yet; fails under CI=true and skips loudly elsewhere when the sandbox is not available. */
     static LambdaSim start(Path jdk, Class<?> handler, Duration timeout) throws IOException {
-        return start(jdk, handler, timeout, "lambda-sim", Map.of());
+        return start(jdk, handler, timeout, builder -> builder);
     }
 
-    /** As {@link #start(Path, Class, Duration)}, with a function name and variables added to its environment. */
-    static LambdaSim start(Path jdk, Class<?> handler, Duration timeout, String functionName, Map<String, String> env)
+    /** @param more settings of the test's own (environment variables, function name, memory) */
+    public static LambdaSim start(Path jdk, Class<?> handler, Duration timeout, UnaryOperator<LambdaSim.Builder> more)
             throws IOException {
-        LambdaSim.Builder builder = LambdaSim.builder()
+        LambdaSim sim = more.apply(LambdaSim.builder()
                 .jar(DemoRun.demoJar())
                 .handler(handler.getName() + "::handleRequest")
-                .functionName(functionName)
                 .javaHome(jdk)
                 .timeout(timeout)
                 .tmpSize(TMP_SIZE)
                 .agent(agentJar(), null)
-                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO);
-        env.forEach(builder::env);
-        LambdaSim sim = builder.build();
+                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO))
+                .build();
         if (!sim.sandboxed()) {
             sim.close();
             String why = "lambda-sim cannot sandbox the function here (" + sim.sandboxStatus() + "): no read-only root,"
@@ -81,7 +79,7 @@ final class LambdaRun {
     }
 
     /** The report in the environment's /tmp that served {@code result}: it must be there and be valid JSON. */
-    static JsonNode report(InvocationResult result) throws IOException {
+    public static JsonNode report(InvocationResult result) throws IOException {
         Path report = result.tmpDir().resolve(REPORT);
         assertTrue(Files.isRegularFile(report), () -> "no report at " + report + "\n" + describe(result));
         try {
@@ -111,13 +109,13 @@ final class LambdaRun {
         throw new AssertionError("no invocation " + id + " in the report:\n" + report.toPrettyString());
     }
 
-    static String describe(InvocationResult r) {
+    public static String describe(InvocationResult r) {
         return "#" + r.number() + " " + r.requestId() + (r.coldStart() ? " cold" : " warm") + " env " + r.environment()
                 + " " + r.outcome() + " " + r.duration().toMillis() + " ms: " + r.bodyText()
                 + (r.stderr().isBlank() ? "" : "\n  stderr: " + r.stderr().strip().replace("\n", "\n  stderr: "));
     }
 
-    static String describe(List<InvocationResult> results) {
+    public static String describe(List<InvocationResult> results) {
         StringBuilder text = new StringBuilder();
         for (InvocationResult r : results) {
             text.append(describe(r)).append('\n');

@@ -161,7 +161,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         return new InvocationResult(invocationNumber, requestId, cold, number, outcome, duration, init, body,
                 outcome == Outcome.SUCCESS ? null : errorType, stdout.since(outMark), stderr.since(errMark), tmpDir,
-                process.pid());
+                process.pid(), inv.traceHeader());
     }
 
     /** How long the runtime may take to ask for the event: the init timeout on a cold start, else the timeout. */

@@ -70,6 +70,6 @@ class CliTest {
 
     private static InvocationResult result(int n, boolean cold, Outcome outcome, long ms, long initMs) {
         return new InvocationResult(n, "id-" + n, cold, 1, outcome, Duration.ofMillis(ms), Duration.ofMillis(initMs),
-                new byte[0], null, "", "", Path.of("/tmp"), 1);
+                new byte[0], null, "", "", Path.of("/tmp"), 1, "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0");
     }
 }
