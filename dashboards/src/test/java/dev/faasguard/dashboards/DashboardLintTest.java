@@ -421,6 +421,62 @@ class DashboardLintTest {
         assertTrue(datasources.matches("(?s).*\n    url: https?://\\S+\n.*"), datasourceYaml + ": its URL");
     }
 
+    /** The lint is not vacuous: each of these breaks of convention, made in a copy of a dashboard, is caught. */
+    @Test
+    void theLintCatchesBrokenConventions() throws IOException {
+        Dashboard fleet = dashboards.stream().filter(d -> d.uid().equals("faasguard-fleet")).findFirst().orElseThrow();
+        Dashboard drillDown = dashboards.stream().filter(d -> d.uid().equals("faasguard-function")).findFirst().orElseThrow();
+        assertCaught(fleet, "/panels/2/targets/0/expr", e -> e.replaceFirst("\\$__rate_interval]", "5m]"),
+                this::everyRangeIsTheRateIntervalOrTheTimeRange, "range [5m]");
+        assertCaught(fleet, "/panels/3/fieldConfig/defaults/unit", u -> "", this::everyPanelHasATitleAUnitAndADescription,
+                "a unit");
+        assertCaught(fleet, "/panels/3/description", u -> "", this::everyPanelHasATitleAUnitAndADescription,
+                "a description");
+        assertCaught(fleet, "/panels/4/datasource/uid", u -> "P1809F7CD0C75ACF3", this::noDataSourceUidIsWrittenIn,
+                "P1809F7CD0C75ACF3");
+        assertCaught(fleet, "/panels/5/targets/0/expr", e -> e.replace("faasguard_findings_total", "faasguard_finding_total"),
+                this::everySelectorIsOnTheFunctionsJobAndAMetricTheAgentExports, "faasguard_finding_total");
+        assertCaught(fleet, "/panels/8/targets/0/expr", e -> e.replace("by (job, outcome)", "by (job, result)"),
+                this::everySelectorIsOnTheFunctionsJobAndAMetricTheAgentExports, "no metric here has the label result");
+        assertCaught(fleet, "/panels/12/id", id -> "12", this::panelIdsAreUniqueAndStable, "used twice");
+        assertCaught(fleet, "/schemaVersion", v -> "38", this::classicModelWithAFixedUid, "schemaVersion");
+        assertCaught(drillDown, "/panels/2/targets/0/expr", e -> e.replaceFirst(", instance=~\"\\$instance\"", ""),
+                this::everySelectorIsOnTheFunctionsJobAndAMetricTheAgentExports, "on $instance");
+        assertCaught(drillDown, "/panels/2/targets/0/expr", e -> e.replace("$instance", "$environment"),
+                this::variablesAreWellFormed, "$environment is not defined");
+        assertCaught(drillDown, "/templating/list/2/definition", q -> q.replace("$function", "$fn"),
+                this::variablesAreWellFormed, "definition is the query");
+    }
+
+    private static void assertCaught(Dashboard dashboard, String pointer, java.util.function.UnaryOperator<String> change,
+            java.util.function.Consumer<Dashboard> check, String expectedMessage) throws IOException {
+        JsonNode copy = dashboard.json().deepCopy();
+        int slash = pointer.lastIndexOf('/');
+        JsonNode parent = copy.at(pointer.substring(0, slash));
+        String field = pointer.substring(slash + 1);
+        JsonNode old = copy.at(pointer);
+        assertFalse(old.isMissingNode(), pointer + " in " + dashboard);
+        String changed = change.apply(old.asText());
+        assertFalse(changed.equals(old.asText()), "the change to " + pointer + " changes nothing");
+        com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) parent;
+        if (old.isInt()) {
+            object.put(field, Integer.parseInt(changed));
+        } else {
+            object.put(field, changed);
+        }
+        Path file = Files.createTempFile("broken-", ".json");
+        try {
+            Files.writeString(file, copy.toPrettyString());
+            Dashboard broken = Dashboard.load(file);
+            AssertionError caught = assertThrows(AssertionError.class, () -> check.accept(broken),
+                    "the lint misses a change of " + pointer + " to '" + changed + "'");
+            assertTrue(caught.getMessage().contains(expectedMessage),
+                    "caught for another reason than " + expectedMessage + ": " + caught.getMessage());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     /** The metrics of a PromQL expression are the agent's, and the labels it names are labels those metrics carry. */
