@@ -14,7 +14,8 @@ import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
 import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
-import dev.faasguard.agent.report.JsonReport;
+import dev.faasguard.agent.report.ReportContent;
+import dev.faasguard.agent.report.ReportFiles;
 import dev.faasguard.agent.rule.BlockingCall;
 import dev.faasguard.agent.rule.ConnectWithoutTimeoutRule;
 import dev.faasguard.agent.rule.FileProbe;
@@ -56,7 +57,7 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private final InFlightCalls inFlight;
     private final AgentLog log;
     private InvocationMonitor invocations;
-    private JsonReport report;
+    private ReportFiles reports;
     /** Sockets and HTTP connections already judged: each is reported once. */
     private final Set<Object> judgedResources = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
@@ -96,11 +97,10 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         }
         FindingRecorder recorder = new FindingRecorder(findings, ignore, history);
         AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log);
-        Path reportPath = config.reportPath().isEmpty() ? null : Path.of(config.reportPath().get());
-        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, reportPath,
+        runtime.reports = new ReportFiles(new ReportContent(version(), config.mode().id(), environment, findings,
+                ignore, history), path(config.reportPath()), path(config.reportHtmlPath()), log);
+        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, runtime.reports.paths(),
                 config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime);
-        runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
-                version(), config.mode().id(), environment, findings, ignore, history);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
@@ -179,10 +179,10 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         invocations.exiting(status, halt);
     }
 
-    /** The report rewritten and the log drained: the platform may freeze or kill the process next. */
+    /** The reports rewritten and the log drained: the platform may freeze or kill the process next. */
     @Override
     public void persist() {
-        writeReport(true);
+        reports.write(true);
         log.drain(INVOCATION_FLUSH);
     }
 
@@ -201,21 +201,11 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private void exit() {
         Hooks.markAgentThread();
         inFlight.recordStillBlocked();
-        writeReport(false);
+        reports.write(false);
         log.flush(EXIT_FLUSH);
     }
 
-    private void writeReport(boolean moreToCome) {
-        if (report != null) {
-            try {
-                report.write(moreToCome);
-            } catch (Exception failure) {
-                log.error("could not write the report to " + report.path() + ": " + failure);
-            }
-        }
-    }
-
-    /** Writes the report and drains the log when the JVM exits. */
+    /** Writes the reports and drains the log when the JVM exits. */
     private static final class ExitHook extends Thread {
         private final AgentRuntime runtime;
 
@@ -228,6 +218,11 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         public void run() {
             runtime.exit();
         }
+    }
+
+    /** A configured report file, or null when that report is off. */
+    private static Path path(Optional<String> configured) {
+        return configured.isEmpty() ? null : Path.of(configured.get());
     }
 
     private static String version() {

@@ -34,9 +34,9 @@ public final class ConfigLoader {
 
     public AgentConfig load() {
         warnAboutUnknownKeys();
-        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS),
-                value(Options.IGNORE), value(Options.DEADLINE_MARGIN), value(Options.TMP_CAPACITY),
-                value(Options.HANDLER));
+        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.REPORT_HTML),
+                value(Options.WRITABLE_ROOTS), value(Options.IGNORE), value(Options.DEADLINE_MARGIN),
+                value(Options.TMP_CAPACITY), value(Options.HANDLER));
     }
 
     private <T> T value(Option<T> option) {
