@@ -40,6 +40,8 @@ final class HtmlReport {
             "tr.severity-warning td:first-child{border-left:4px solid #f79009}",
             "code,pre{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}",
             "code{overflow-wrap:anywhere}",
+            "td.rule code{white-space:nowrap}",
+            "td.message{min-width:16em}td.call-site{min-width:15em}td.fix{min-width:14em}",
             "pre{margin:6px 0 0;padding:8px;background:var(--soft);border-radius:6px;overflow-x:auto}",
             "details summary{cursor:pointer;color:var(--muted);font-size:13px}",
             "dl{margin:6px 0 0;display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:13px}",
