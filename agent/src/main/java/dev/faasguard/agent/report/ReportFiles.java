@@ -17,7 +17,10 @@ public final class ReportFiles {
     private final Path html;
     private final AgentLog log;
 
-    /** @param json the JSON report, or null when off; @param html the HTML report, or null when off */
+    /**
+     * @param json where the JSON report goes, or null when it is off
+     * @param html where the HTML report goes, or null when it is off
+     */
     public ReportFiles(ReportContent content, Path json, Path html, AgentLog log) {
         this.content = content;
         this.json = json;
