@@ -14,7 +14,8 @@ import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
 import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
-import dev.faasguard.agent.report.JsonReport;
+import dev.faasguard.agent.report.ReportContent;
+import dev.faasguard.agent.report.ReportFiles;
 import dev.faasguard.agent.rule.BlockingCall;
 import dev.faasguard.agent.rule.ConnectWithoutTimeoutRule;
 import dev.faasguard.agent.rule.FileProbe;
@@ -65,7 +66,7 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private final long flushTimeoutMillis;
     private Telemetry telemetry = Telemetry.OFF;
     private InvocationMonitor invocations;
-    private JsonReport report;
+    private ReportFiles reports;
     /** Sockets and HTTP connections already judged: each is reported once. */
     private final Set<Object> judgedResources = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
@@ -114,11 +115,10 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
             findings.addListener(pipeline);
             runtime.telemetry = pipeline;
         }
-        Path reportPath = config.reportPath().isEmpty() ? null : Path.of(config.reportPath().get());
-        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, reportPath,
+        runtime.reports = new ReportFiles(new ReportContent(version(), config.mode().id(), environment, findings,
+                ignore, history, exportStatus), path(config.reportPath()), path(config.reportHtmlPath()), log);
+        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, runtime.reports.paths(),
                 config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime, runtime.telemetry);
-        runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
-                version(), config.mode().id(), environment, findings, ignore, history, exportStatus);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
@@ -198,12 +198,12 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     }
 
     /**
-     * The report rewritten, telemetry exported and the log drained: the platform may freeze or kill the
+     * The reports rewritten, telemetry exported and the log drained: the platform may freeze or kill the
      * process next. Export waits at most the flush timeout, and never past the deadline.
      */
     @Override
     public void persist(long deadlineEpochMillis) {
-        writeReport(true);
+        reports.write(true);
         long bound = flushTimeoutMillis;
         if (deadlineEpochMillis > 0) {
             bound = Math.max(0, Math.min(bound, deadlineEpochMillis - System.currentTimeMillis() - DEADLINE_SLACK_MILLIS));
@@ -227,22 +227,12 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private void exit() {
         Hooks.markAgentThread();
         inFlight.recordStillBlocked();
-        writeReport(false);
+        reports.write(false);
         telemetry.shutdown(flushTimeoutMillis);
         log.flush(EXIT_FLUSH);
     }
 
-    private void writeReport(boolean moreToCome) {
-        if (report != null) {
-            try {
-                report.write(moreToCome);
-            } catch (Exception failure) {
-                log.error("could not write the report to " + report.path() + ": " + failure);
-            }
-        }
-    }
-
-    /** Writes the report and drains the log when the JVM exits. */
+    /** Writes the reports and drains the log when the JVM exits. */
     private static final class ExitHook extends Thread {
         private final AgentRuntime runtime;
 
@@ -255,6 +245,11 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         public void run() {
             runtime.exit();
         }
+    }
+
+    /** A configured report file, or null when that report is off. */
+    private static Path path(Optional<String> configured) {
+        return configured.isEmpty() ? null : Path.of(configured.get());
     }
 
     private static String version() {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The documents handlers deployed as AWS Lambda runs them: faasguard-demo.jar in lambda-sim (the real runtime
  * interface client, a read-only root, a tmpfs {@code /tmp} of {@link #TMP_SIZE}) with the agent attached
- * exactly as a user would, {@code -javaagent:faasguard-agent.jar} and its defaults, so the report is
- * {@code /tmp/faasguard/report.json} inside the function's {@code /tmp}.
+ * exactly as a user would, {@code -javaagent:faasguard-agent.jar} or the Lambda layer, with its defaults, so the
+ * report is {@code /tmp/faasguard/report.json} inside the function's {@code /tmp}.
  */
 public final class LambdaRun {
 
@@ -39,7 +39,7 @@ public final class LambdaRun {
         return DemoRun.jdks();
     }
 
-    /** Starts nothing yet; fails under CI=true and skips loudly elsewhere when the sandbox is not available. */
+    /** The agent attached with {@code -javaagent} and its defaults. Starts nothing yet (see {@link #start(LambdaSim.Builder)}). */
     static LambdaSim start(Path jdk, Class<?> handler, Duration timeout) throws IOException {
         return start(jdk, handler, timeout, builder -> builder);
     }
@@ -47,35 +47,58 @@ public final class LambdaRun {
     /** @param more settings of the test's own (environment variables, function name, memory) */
     public static LambdaSim start(Path jdk, Class<?> handler, Duration timeout, UnaryOperator<LambdaSim.Builder> more)
             throws IOException {
-        LambdaSim sim = more.apply(LambdaSim.builder()
+        return start(more.apply(function(jdk, handler, timeout).agent(agentJar(), null)));
+    }
+
+    /**
+     * The agent attached as on AWS Lambda with the layer: faasguard-layer.zip in /opt and
+     * {@code AWS_LAMBDA_EXEC_WRAPPER=/opt/faasguard-handler}, no {@code -javaagent} of the test's own.
+     */
+    static LambdaSim startWithLayer(Path jdk, Class<?> handler, Duration timeout) throws IOException {
+        LambdaSim.Builder function = function(jdk, handler, timeout).layer(DemoRun.existing("faasguard.layer.zip", "layer zip (build the lambda-layer module first)"))
+                .env("AWS_LAMBDA_EXEC_WRAPPER", "/opt/faasguard-handler");
+        try {
+            return start(function);
+        } catch (IOException noSandbox) {
+            // Layers are mounted on /opt, which needs the sandbox: without it lambda-sim refuses to start.
+            if (CI) {
+                throw noSandbox;
+            }
+            skipWithoutSandbox(noSandbox.getMessage());
+            throw noSandbox;
+        }
+    }
+
+    /** faasguard-demo.jar as the deployment package, the handler, a 64 MiB /tmp; the sandbox required under CI=true. */
+    static LambdaSim.Builder function(Path jdk, Class<?> handler, Duration timeout) {
+        return LambdaSim.builder()
                 .jar(DemoRun.demoJar())
                 .handler(handler.getName() + "::handleRequest")
                 .javaHome(jdk)
                 .timeout(timeout)
                 .tmpSize(TMP_SIZE)
-                .agent(agentJar(), null)
-                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO))
-                .build();
+                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO);
+    }
+
+    /** Builds; fails under CI=true and skips loudly elsewhere when the sandbox is not available. */
+    static LambdaSim start(LambdaSim.Builder function) throws IOException {
+        LambdaSim sim = function.build();
         if (!sim.sandboxed()) {
             sim.close();
-            String why = "lambda-sim cannot sandbox the function here (" + sim.sandboxStatus() + "): no read-only root,"
-                    + " no " + TMP_SIZE + " tmpfs /tmp";
-            System.err.println("\n*** SKIPPED: " + why + " ***\n");
-            Assumptions.abort(why);
+            skipWithoutSandbox(sim.sandboxStatus());
         }
         return sim;
     }
 
+    private static void skipWithoutSandbox(String reason) {
+        String why = "lambda-sim cannot sandbox the function here (" + reason + "): no read-only root, no " + TMP_SIZE
+                + " tmpfs /tmp";
+        System.err.println("\n*** SKIPPED: " + why + " ***\n");
+        Assumptions.abort(why);
+    }
+
     static Path agentJar() {
-        String value = System.getProperty("faasguard.agent.jar");
-        if (value == null) {
-            throw new IllegalStateException("faasguard.agent.jar is not set: run this test with Maven (failsafe)");
-        }
-        Path jar = Path.of(value).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("agent jar not found (build the agent module first): " + jar);
-        }
-        return jar;
+        return DemoRun.existing("faasguard.agent.jar", "agent jar (build the agent module first)");
     }
 
     /** The report in the environment's /tmp that served {@code result}: it must be there and be valid JSON. */

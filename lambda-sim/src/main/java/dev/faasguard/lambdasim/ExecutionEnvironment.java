@@ -39,7 +39,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.api = new RuntimeApiServer(config.functionArn());
         List<String> command = FunctionCommand.command(config, workspace, sandboxed ? null : workspace.jniLibrary());
         if (sandboxed) {
-            command = Sandbox.wrap(tmpDir, command);
+            command = Sandbox.wrap(tmpDir, workspace.optDir(), command);
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(workspace.taskDir().toFile());
         pb.environment().clear();

@@ -34,9 +34,10 @@ public final class ConfigLoader {
 
     public AgentConfig load() {
         warnAboutUnknownKeys();
-        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS),
-                value(Options.IGNORE), value(Options.DEADLINE_MARGIN), value(Options.TMP_CAPACITY),
-                value(Options.HANDLER), value(Options.FLUSH_TIMEOUT), value(Options.TRACE_CONTINUE));
+        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.REPORT_HTML),
+                value(Options.WRITABLE_ROOTS), value(Options.IGNORE), value(Options.DEADLINE_MARGIN),
+                value(Options.TMP_CAPACITY), value(Options.HANDLER), value(Options.FLUSH_TIMEOUT),
+                value(Options.TRACE_CONTINUE));
     }
 
     private <T> T value(Option<T> option) {

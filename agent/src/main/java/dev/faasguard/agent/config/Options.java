@@ -7,6 +7,9 @@ import java.util.List;
 /** Every option the agent reads. README documents each one; keep the two in step. */
 public final class Options {
 
+    /** The value of {@link #REPORT} and {@link #REPORT_HTML} that turns that report off. */
+    public static final String OFF = "off";
+
     public static final Option<Mode> MODE = new Option<>("mode", Mode.OBSERVE, "observe or enforce") {
         @Override
         Mode parse(String raw) {
@@ -21,6 +24,13 @@ public final class Options {
                     return reportPath(raw);
                 }
             };
+
+    public static final Option<String> REPORT_HTML = new Option<>("report.html", OFF, "an absolute file path, or off") {
+        @Override
+        String parse(String raw) {
+            return reportPath(raw);
+        }
+    };
 
     public static final Option<List<String>> WRITABLE_ROOTS = new Option<>("writableRoots", List.of("/tmp"),
             "a comma-separated list of absolute directories, e.g. /tmp,/mnt/efs") {
@@ -84,11 +94,8 @@ public final class Options {
         }
     };
 
-    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN,
-            TMP_CAPACITY, HANDLER, FLUSH_TIMEOUT, TRACE_CONTINUE);
-
-    /** The value of {@link #REPORT} that turns the JSON report off. */
-    public static final String OFF = "off";
+    public static final List<Option<?>> ALL = List.of(MODE, REPORT, REPORT_HTML, WRITABLE_ROOTS, IGNORE,
+            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, FLUSH_TIMEOUT, TRACE_CONTINUE);
 
     private Options() {}
 

@@ -61,15 +61,15 @@ public final class InvocationMonitor {
     private final TmpNearFullRule tmpNearFull = new TmpNearFullRule();
 
     /**
-     * @param report the agent's own report file, never counted as growth (may be null)
+     * @param reports the agent's own report files, never counted as growth
      * @param tmpCapacity the capacity of /tmp when it is not a mount of its own
      */
     public InvocationMonitor(InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
-            Path report, long tmpCapacity, long deadlineMarginMillis, Sinks sinks, Telemetry telemetry) {
+            List<Path> reports, long tmpCapacity, long deadlineMarginMillis, Sinks sinks, Telemetry telemetry) {
         this.history = history;
         this.recorder = recorder;
         this.inFlight = inFlight;
-        this.tmp = new TmpWatch(Path.of("/tmp"), report, tmpCapacity);
+        this.tmp = new TmpWatch(Path.of("/tmp"), reports, tmpCapacity);
         this.deadlineMarginMillis = deadlineMarginMillis;
         this.sinks = sinks;
         this.telemetry = telemetry;
@@ -168,8 +168,10 @@ public final class InvocationMonitor {
             }
         }
         invocation.leaked(leaked);
+        long capacity = tmp.capacityBytes();
+        history.tmpCapacity(capacity);
         StackCapture.Capture nearFullSite = biggest == null ? OUTSIDE_JVM : biggest;
-        tmpNearFull.evaluate(tmp.usageAtEnd(), tmp.capacityBytes(), tmp.growthPerInvocation(), invocation.id())
+        tmpNearFull.evaluate(tmp.usageAtEnd(), capacity, tmp.growthPerInvocation(), invocation.id())
                 .ifPresent(violation -> record(violation, nearFullSite));
     }
 
