@@ -265,6 +265,11 @@ public final class PrometheusServer implements AutoCloseable {
         return result;
     }
 
+    /** What the scrapes declared of a metric family (type, help, unit): {@code /api/v1/metadata}; missing if none. */
+    public JsonNode metadata(String family) throws IOException, InterruptedException {
+        return get("/api/v1/metadata?metric=" + URLEncoder.encode(family, StandardCharsets.UTF_8)).path(family).path(0);
+    }
+
     /** The values of a label on the series that match {@code selector}: what Grafana's label_values() lists. */
     public List<String> labelValues(String label, String selector) throws IOException, InterruptedException {
         List<String> values = new ArrayList<>();

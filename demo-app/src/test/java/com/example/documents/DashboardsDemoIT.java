@@ -2,6 +2,7 @@ package com.example.documents;
 
 import static com.example.documents.LambdaRun.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -149,6 +150,7 @@ class DashboardsDemoIT {
                 List<JsonNode> one = prometheus.query("topk(1, last_over_time(" + name + "[10m]))");
                 System.out.println("  " + name + " " + (one.isEmpty() ? "(none)" : one.get(0).path("metric")));
             }
+            assertAgentMetrics(prometheus);
             Set<String> read = new TreeSet<>();
             dashboards.forEach(d -> d.prometheusQueries().forEach(q -> read.addAll(Dashboard.metricsIn(q.expr()))));
             Set<String> missing = new TreeSet<>(read);
@@ -255,5 +257,39 @@ class DashboardsDemoIT {
             text.append(series.path("metric")).append('=').append(series.path("value").path(1).asText()).append(' ');
         }
         return result.size() > 4 ? text + "..." : text.toString();
+    }
+
+    /**
+     * Every metric of the agent, as Prometheus scraped it: its type, its unit (the name's suffix, and the unit
+     * the OpenMetrics exposition declares) and the labels its series carry.
+     */
+    private static void assertAgentMetrics(PrometheusServer prometheus) throws Exception {
+        record Expected(String name, String type, String unit, List<String> labels) {}
+        List<Expected> expected = List.of(
+                new Expected("faasguard_findings", "counter", "", List.of("rule", "severity", "code_function_name")),
+                new Expected("faasguard_invocations", "counter", "", List.of("coldstart", "outcome")),
+                new Expected("faasguard_invocation_duration_seconds", "histogram", "seconds", List.of("coldstart", "outcome", "le")),
+                new Expected("faasguard_tmp_usage_bytes", "gauge", "bytes", List.of()),
+                new Expected("faasguard_tmp_capacity_bytes", "gauge", "bytes", List.of()),
+                new Expected("faasguard_tmp_growth_bytes", "histogram", "bytes", List.of("le")),
+                new Expected("faasguard_blocked_duration_seconds", "histogram", "seconds", List.of("operation", "le")));
+        for (Expected metric : expected) {
+            JsonNode metadata = prometheus.metadata(metric.name());
+            assertEquals(metric.type(), metadata.path("type").asText(), metric.name() + " " + metadata);
+            assertEquals(metric.unit(), metadata.path("unit").asText(), metric.name() + " " + metadata);
+            String series = metric.type().equals("histogram") ? metric.name() + "_bucket"
+                    : metric.type().equals("counter") ? metric.name() + "_total" : metric.name();
+            List<JsonNode> found = prometheus.query("last_over_time(" + series + "[10m])");
+            assertFalse(found.isEmpty(), series + " was scraped");
+            for (String label : metric.labels()) {
+                assertTrue(found.stream().allMatch(s -> s.path("metric").has(label)), series + " has the label " + label + ": " + found);
+            }
+        }
+        // The line is there for every site in the JVM (a file a subprocess left has none).
+        assertFalse(prometheus.query("last_over_time(faasguard_findings_total{rule=\"join-without-timeout\",code_line_number!=\"\"}[10m])")
+                .isEmpty(), "findings carry code_line_number");
+        List<JsonNode> operations = prometheus.query("last_over_time(faasguard_blocked_duration_seconds_count[10m])");
+        assertEquals(Set.of("join"), operations.stream().map(s -> s.path("metric").path("operation").asText())
+                .collect(java.util.stream.Collectors.toSet()), "blocked operations: " + operations);
     }
 }

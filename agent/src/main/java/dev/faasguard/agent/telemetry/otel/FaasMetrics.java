@@ -101,7 +101,10 @@ final class FaasMetrics {
 
     private static Attributes attributes(Finding finding) {
         CallSite site = finding.callSite();
+        if (site.line() < 0) {
+            return Attributes.of(RULE, finding.rule().id(), SEVERITY, finding.rule().severity().id(), FUNCTION, site.function());
+        }
         return Attributes.of(RULE, finding.rule().id(), SEVERITY, finding.rule().severity().id(),
-                FUNCTION, site.className() + "." + site.method(), LINE, (long) site.line());
+                FUNCTION, site.function(), LINE, (long) site.line());
     }
 }

@@ -40,7 +40,7 @@ final class FindingSpans {
                 .put("faasguard.rule", finding.rule().id())
                 .put("faasguard.severity", finding.rule().severity().id())
                 .put("faasguard.message", finding.message())
-                .put("code.function.name", site.className() + "." + site.method());
+                .put("code.function.name", site.function());
         if (site.file() != null) {
             attributes.put("code.file.path", site.file());
         }

@@ -1,0 +1,86 @@
+#!/usr/bin/env sh
+# Lambda cold start with and without OpenTelemetry export: the demo's corrected document-split function run by
+# lambda-sim (the real AWS runtime client, a new JVM per run), one invocation per run, three variants interleaved
+# run by run: no agent, the agent with its defaults, the agent exporting traces and metrics over OTLP/HTTP to a
+# local collector (a sink that answers every export with 200). What counts is what a caller waits for on a cold
+# start: lambda-sim's init (JVM start to the runtime asking for its first event) plus the first invocation, whose
+# end includes the agent's flush to the collector.
+#   bench/coldstart-otel.sh               # 10 runs per variant and JDK
+#   bench/coldstart-otel.sh 20            # 20 runs
+# Set SKIP_BUILD=1 to reuse the current build, JDK25_HOME to point at another JDK 25.
+set -eu
+cd "$(dirname "$0")/.."
+RUNS="${1:-10}"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -B -q -DskipTests package
+fi
+JAVA_HOME_17="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+WORK="$(mktemp -d /var/tmp/coldstart-otel.XXXXXX)"
+trap 'kill "$SINK_PID" 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
+
+# The collector: accepts OTLP/HTTP exports and answers 200 with an empty (valid) protobuf response.
+python3 - "$WORK/port" <<'PY' &
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+open(sys.argv[1], "w").write(str(server.server_address[1]))
+server.serve_forever()
+PY
+SINK_PID=$!
+while [ ! -s "$WORK/port" ]; do sleep 0.1; done
+ENDPOINT="http://127.0.0.1:$(cat "$WORK/port")"
+
+echo '{"document":"invoice.pdf","pages":2,"pageKiB":16}' > "$WORK/event.json"
+AGENT=agent/target/faasguard-agent.jar
+
+# One cold start; prints init+first invocation in ms.
+cold_start() { # java_home variant
+  case "$2" in
+    none) set -- "$1" ;;
+    agent) set -- "$1" --agent "$AGENT" ;;
+    otlp) set -- "$1" --agent "$AGENT" --env "OTEL_EXPORTER_OTLP_ENDPOINT=$ENDPOINT" ;;
+  esac
+  home="$1"; shift
+  java -jar lambda-sim/target/lambda-sim.jar --java "$home" --jar demo-app/target/faasguard-demo.jar \
+      --handler com.example.documents.FixedDocumentSplitHandler::handleRequest --tmp-size 64m \
+      --event "$WORK/event.json" --invocations 1 --quiet "$@" 2>&1 \
+    | sed -n 's/^#1 cold success \([0-9]*\) ms (init \([0-9]*\) ms).*/\1 \2/p' | awk '{print $1 + $2}'
+}
+
+summary() { # file label
+  sort -n "$1" | awk -v label="$2" '{v[NR]=$1} END {printf "| %s | %d | %d | %d | %d |\n", label, NR, v[int((NR+1)/2)], v[1], v[int(NR*0.9+0.5)]}'
+}
+
+for home in "$JAVA_HOME_17" "$JDK25_HOME"; do
+  [ -x "$home/bin/java" ] || { echo "note: no JDK at $home, skipped" >&2; continue; }
+  version="$("$home/bin/java" -version 2>&1 | head -1)"
+  for v in none agent otlp; do : > "$WORK/$v"; done
+  for v in none agent otlp; do cold_start "$home" "$v" > /dev/null; done   # warm-up: page cache, JIT of nothing
+  i=0
+  while [ "$i" -lt "$RUNS" ]; do
+    if [ $((i % 2)) -eq 0 ]; then order="none agent otlp"; else order="otlp agent none"; fi
+    for v in $order; do
+      ms="$(cold_start "$home" "$v")"
+      [ -n "$ms" ] || { echo "a $v cold start failed on $home" >&2; exit 2; }
+      echo "$ms" >> "$WORK/$v"
+    done
+    i=$((i + 1))
+  done
+  echo
+  echo "$version ($home), $RUNS cold starts per variant, interleaved; init + first invocation, ms"
+  echo "| variant | runs | median | min | p90 |"
+  echo "|---|---|---|---|---|"
+  summary "$WORK/none" "no agent"
+  summary "$WORK/agent" "agent, no export"
+  summary "$WORK/otlp" "agent, OTLP export (traces + metrics)"
+done
