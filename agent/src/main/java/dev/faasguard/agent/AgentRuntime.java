@@ -104,6 +104,7 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
+        System.setProperty(FaasGuardAgent.VERSION_PROPERTY, version());
         // Deadlines come from the AWS runtime client, which reads AWS_LAMBDA_RUNTIME_API.
         boolean deadlines = environment.get("AWS_LAMBDA_RUNTIME_API") != null;
         new Instrumenter(instrumentation, runtime).install(Instrumentations.all(config.handler(), deadlines));
