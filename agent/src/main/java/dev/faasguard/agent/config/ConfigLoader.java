@@ -36,7 +36,7 @@ public final class ConfigLoader {
         warnAboutUnknownKeys();
         return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS),
                 value(Options.IGNORE), value(Options.DEADLINE_MARGIN), value(Options.TMP_CAPACITY),
-                value(Options.HANDLER));
+                value(Options.HANDLER), value(Options.FAIL_ON));
     }
 
     private <T> T value(Option<T> option) {

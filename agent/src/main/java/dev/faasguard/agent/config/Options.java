@@ -2,10 +2,14 @@ package dev.faasguard.agent.config;
 
 import java.util.ArrayList;
 import dev.faasguard.agent.rule.RuleCatalog;
+import dev.faasguard.agent.rule.Severity;
 import java.util.List;
 
 /** Every option the agent reads. README documents each one; keep the two in step. */
 public final class Options {
+
+    /** The value of {@link #REPORT} and {@link #FAIL_ON} that turns them off. */
+    public static final String OFF = "off";
 
     public static final Option<Mode> MODE = new Option<>("mode", Mode.OBSERVE, "observe or enforce") {
         @Override
@@ -68,11 +72,19 @@ public final class Options {
         }
     };
 
-    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN,
-            TMP_CAPACITY, HANDLER);
+    public static final Option<String> FAIL_ON = new Option<>("failOn", OFF, "error, warning or off") {
+        @Override
+        String parse(String raw) {
+            String value = raw.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals(OFF) && Severity.byId(value).isEmpty()) {
+                throw new IllegalArgumentException(raw);
+            }
+            return value;
+        }
+    };
 
-    /** The value of {@link #REPORT} that turns the JSON report off. */
-    public static final String OFF = "off";
+    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN,
+            TMP_CAPACITY, HANDLER, FAIL_ON);
 
     private Options() {}
 

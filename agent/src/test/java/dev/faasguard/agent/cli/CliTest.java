@@ -80,7 +80,7 @@ class CliTest {
     void badOptionValuesAndUnknownOptionsAttachNothing() {
         assertEquals(2, run("attach", NO_SUCH_PID, "mode=loud", "colour=blue"));
         assertEquals("""
-                faasguard: unknown option agent argument colour is ignored; the options are mode, report, writableRoots, ignore, deadline.margin, tmp.capacity, handler
+                faasguard: unknown option agent argument colour is ignored; the options are mode, report, writableRoots, ignore, deadline.margin, tmp.capacity, handler, failOn
                 faasguard: invalid value 'loud' for mode (agent argument): allowed is observe or enforce; using the default 'observe'
                 faasguard: not attached: the agent would start with the warning above; correct the options and run attach again
                 """, stderr());
