@@ -57,6 +57,8 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private final AgentLog log;
     private InvocationMonitor invocations;
     private JsonReport report;
+    /** Null unless failOn is set. */
+    private FailOnGate failOn;
     /** Sockets and HTTP connections already judged: each is reported once. */
     private final Set<Object> judgedResources = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
@@ -102,6 +104,9 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
                 version(), config.mode().id(), environment, findings, ignore, history);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
+        if (config.failOnSeverity().isPresent()) {
+            runtime.failOn = FailOnGate.install(config.failOnSeverity().get(), findings, instrumentation, log);
+        }
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
         System.setProperty(FaasGuardAgent.VERSION_PROPERTY, version());
@@ -172,11 +177,17 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
+        if (failOn != null) {
+            failOn.threadDied(thread);
+        }
         invocations.uncaught(thread, error);
     }
 
     @Override
     public void runtimeExit(int status, boolean halt) {
+        if (failOn != null && !halt) {
+            failOn.exitCalled(status);
+        }
         invocations.exiting(status, halt);
     }
 

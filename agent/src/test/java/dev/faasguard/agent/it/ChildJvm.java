@@ -188,6 +188,13 @@ final class ChildJvm {
             return this;
         }
 
+        /** Sends SIGTERM, as a CI timeout would, and waits for the JVM to end. */
+        Result terminate() throws IOException, InterruptedException {
+            // Not Process.destroy(): it also closes the JVM's stdin, and an app at the end of its input may end on its own.
+            process.toHandle().destroy();
+            return finish();
+        }
+
         Result finish() throws IOException, InterruptedException {
             try {
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
