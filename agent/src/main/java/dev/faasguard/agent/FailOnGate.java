@@ -5,7 +5,11 @@ import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FailureTable;
 import dev.faasguard.agent.rule.Severity;
 import dev.faasguard.bootstrap.Hooks;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -84,12 +88,26 @@ final class FailOnGate implements Runnable {
         } else {
             headline = "[FaaSGuard] failed the run because " + what + ": exit status " + FAILED_STATUS;
         }
-        System.err.print(FailureTable.format(headline, failing));
-        System.err.flush();
+        printToProcessStderr(FailureTable.format(headline, failing));
         if (status.isPresent() && status.getAsInt() == 0) {
             // The only way to change the status once the shutdown has begun. Nothing is cut short: this is the
             // last shutdown hook, and the JVM would end with status 0 right after it.
             Runtime.getRuntime().halt(FAILED_STATUS);
+        }
+    }
+
+    /**
+     * Straight to file descriptor 2, not System.err: a test runner may have replaced System.err with a
+     * capture it stops reading once its tests are done (Maven Surefire's forks do), and the table must
+     * reach the build's console.
+     */
+    private static void printToProcessStderr(String text) {
+        try {
+            FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
+            stderr.write(text.getBytes(StandardCharsets.UTF_8));
+            stderr.flush();
+        } catch (IOException closed) {
+            // Nowhere left to say it; the exit status still tells.
         }
     }
 
