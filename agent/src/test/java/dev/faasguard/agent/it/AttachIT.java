@@ -154,6 +154,21 @@ class AttachIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void aJvmThatForbidsDynamicAgentsIsExplainedAndLeftAlone(Path jdk) throws Exception {
+        try (ChildJvm.Running app = startApp(jdk, "-XX:-EnableDynamicAgentLoading")) {
+            ChildJvm.Result attach = cli(jdk, "attach", Long.toString(app.pid()));
+            assertEquals(1, attach.exitCode(), attach::toString);
+            assertEquals("faasguard: JVM " + app.pid() + " (" + LongRunningApp.class.getName() + " " + outside + ") was started with "
+                    + "-XX:-EnableDynamicAgentLoading, which forbids loading an agent while it runs: start it with -javaagent:"
+                    + ChildJvm.agentJar() + " instead, or without that flag\n", attach.stderr());
+
+            ChildJvm.Result result = app.send("exit").finish();
+            assertEquals("", result.stderr(), "the JVM was left alone");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void aCommandLineMistakeIsAUsageErrorWithExitStatus2(Path jdk) throws Exception {
         ChildJvm.Result noPid = cli(jdk, "attach");
         assertEquals(2, noPid.exitCode(), noPid::toString);
