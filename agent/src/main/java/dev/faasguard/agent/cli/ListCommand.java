@@ -27,8 +27,8 @@ final class ListCommand {
             }
         }
         if (jvms.isEmpty()) {
-            err.println("faasguard: no JVM of this user accepts an attach here (a JVM started with "
-                    + "-XX:+DisableAttachMechanism or -XX:-UsePerfData is not listed)");
+            err.println("faasguard: no JVM of this user found (one started with -XX:+DisableAttachMechanism is not listed, "
+                    + "nor one started with -XX:-UsePerfData, which attach still takes by pid)");
             return Cli.OK;
         }
         jvms.sort(Comparator.comparingLong(jvm -> Long.parseLong(jvm.id())));

@@ -133,6 +133,22 @@ class AttachIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void aJvmThatListLeavesOutForItsUsePerfDataIsAttachedByPid(Path jdk) throws Exception {
+        try (ChildJvm.Running app = startApp(jdk, "-XX:-UsePerfData", "-XX:+EnableDynamicAgentLoading")) {
+            ChildJvm.Result list = cli(jdk, "list");
+            assertFalse(list.stdout().lines().anyMatch(line -> line.startsWith(app.pid() + " ")), list::toString);
+
+            ChildJvm.Result attach = cli(jdk, "attach", Long.toString(app.pid()), "report=" + report);
+            assertEquals(0, attach.exitCode(), attach::toString);
+
+            ChildJvm.Result result = app.send("go").awaitLine("handled").send("exit").finish();
+            assertStderrHoldsOnlyTheFindings(jdk, result, false);
+            assertEquals(2, result.findings().size(), result::toString);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void aJvmWithTheAttachMechanismDisabledIsExplainedAndLeftAlone(Path jdk) throws Exception {
         try (ChildJvm.Running app = startApp(jdk, "-XX:+DisableAttachMechanism")) {
             ChildJvm.Result list = cli(jdk, "list");
