@@ -148,7 +148,8 @@ public final class DemoRun {
         }
     }
 
-    private static Path existing(String property, String what) {
+    /** The file a Maven property names, which the build must have made. */
+    public static Path existing(String property, String what) {
         String value = System.getProperty(property);
         if (value == null) {
             throw new IllegalStateException(property + " is not set: run this test with Maven (failsafe)");

@@ -14,7 +14,8 @@ import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
 import dev.faasguard.agent.report.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
-import dev.faasguard.agent.report.JsonReport;
+import dev.faasguard.agent.report.ReportContent;
+import dev.faasguard.agent.report.ReportFiles;
 import dev.faasguard.agent.rule.BlockingCall;
 import dev.faasguard.agent.rule.ConnectWithoutTimeoutRule;
 import dev.faasguard.agent.rule.FileProbe;
@@ -27,6 +28,11 @@ import dev.faasguard.agent.rule.Violation;
 import dev.faasguard.agent.rule.WaitWithoutTimeoutRule;
 import dev.faasguard.agent.rule.WithoutTimeoutRule;
 import dev.faasguard.agent.rule.WriteOutsideTmpRule;
+import dev.faasguard.agent.telemetry.ExportSettings;
+import dev.faasguard.agent.telemetry.ExportStatus;
+import dev.faasguard.agent.telemetry.Telemetry;
+import dev.faasguard.agent.telemetry.TelemetryPipeline;
+import dev.faasguard.agent.telemetry.otel.OtelTelemetryFactory;
 import dev.faasguard.bootstrap.HookSink;
 import dev.faasguard.bootstrap.Hooks;
 import dev.faasguard.bootstrap.WritableRoots;
@@ -49,14 +55,18 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
     /** How long the end of an invocation waits for the log to drain before the response goes back. */
     private static final Duration INVOCATION_FLUSH = Duration.ofMillis(500);
+    /** Left before a deadline for the log to drain once telemetry has had its turn. */
+    private static final long DEADLINE_SLACK_MILLIS = 50;
 
     private final WriteOutsideTmpRule writeOutsideTmp;
     private final Map<String, WithoutTimeoutRule> timeoutRules;
     private final FindingRecorder recorder;
     private final InFlightCalls inFlight;
     private final AgentLog log;
+    private final long flushTimeoutMillis;
+    private Telemetry telemetry = Telemetry.OFF;
     private InvocationMonitor invocations;
-    private JsonReport report;
+    private ReportFiles reports;
     /** Null unless failOn is set. */
     private FailOnGate failOn;
     /** Sockets and HTTP connections already judged: each is reported once. */
@@ -64,8 +74,9 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
 
     private AgentRuntime(WriteOutsideTmpRule writeOutsideTmp, Map<String, WithoutTimeoutRule> timeoutRules,
-            FindingRecorder recorder, AgentLog log) {
+            FindingRecorder recorder, AgentLog log, long flushTimeoutMillis) {
         this.writeOutsideTmp = writeOutsideTmp;
+        this.flushTimeoutMillis = flushTimeoutMillis;
         this.timeoutRules = timeoutRules;
         this.recorder = recorder;
         this.inFlight = new InFlightCalls(recorder);
@@ -97,12 +108,19 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
             timeoutRules.put(rule.id(), rule);
         }
         FindingRecorder recorder = new FindingRecorder(findings, ignore, history);
-        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log);
-        Path reportPath = config.reportPath().isEmpty() ? null : Path.of(config.reportPath().get());
-        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, reportPath,
-                config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime);
-        runtime.report = config.reportPath().isEmpty() ? null : new JsonReport(Path.of(config.reportPath().get()),
-                version(), config.mode().id(), environment, findings, ignore, history);
+        AgentRuntime runtime = new AgentRuntime(writeOutsideTmp, timeoutRules, recorder, log, config.flushTimeoutMillis());
+        ExportSettings export = new ExportSettings(environment, System.getProperties());
+        ExportStatus exportStatus = new ExportStatus(export.exportConfigured());
+        if (export.exportConfigured()) {
+            TelemetryPipeline pipeline = TelemetryPipeline.start(new OtelTelemetryFactory(export, environment, findings,
+                    config.traceContinuation(), exportStatus, log, version()), exportStatus, log);
+            findings.addListener(pipeline);
+            runtime.telemetry = pipeline;
+        }
+        runtime.reports = new ReportFiles(new ReportContent(version(), config.mode().id(), environment, findings,
+                ignore, history, exportStatus), path(config.reportPath()), path(config.reportHtmlPath()), log);
+        runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, runtime.reports.paths(),
+                config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime, runtime.telemetry);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
         if (config.failOnSeverity().isPresent()) {
             runtime.failOn = FailOnGate.install(config.failOnSeverity().get(), findings, instrumentation, log);
@@ -191,10 +209,18 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         invocations.exiting(status, halt);
     }
 
-    /** The report rewritten and the log drained: the platform may freeze or kill the process next. */
+    /**
+     * The reports rewritten, telemetry exported and the log drained: the platform may freeze or kill the
+     * process next. Export waits at most the flush timeout, and never past the deadline.
+     */
     @Override
-    public void persist() {
-        writeReport(true);
+    public void persist(long deadlineEpochMillis) {
+        reports.write(true);
+        long bound = flushTimeoutMillis;
+        if (deadlineEpochMillis > 0) {
+            bound = Math.max(0, Math.min(bound, deadlineEpochMillis - System.currentTimeMillis() - DEADLINE_SLACK_MILLIS));
+        }
+        telemetry.flush(bound);
         log.drain(INVOCATION_FLUSH);
     }
 
@@ -213,21 +239,12 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private void exit() {
         Hooks.markAgentThread();
         inFlight.recordStillBlocked();
-        writeReport(false);
+        reports.write(false);
+        telemetry.shutdown(flushTimeoutMillis);
         log.flush(EXIT_FLUSH);
     }
 
-    private void writeReport(boolean moreToCome) {
-        if (report != null) {
-            try {
-                report.write(moreToCome);
-            } catch (Exception failure) {
-                log.error("could not write the report to " + report.path() + ": " + failure);
-            }
-        }
-    }
-
-    /** Writes the report and drains the log when the JVM exits. */
+    /** Writes the reports and drains the log when the JVM exits. */
     private static final class ExitHook extends Thread {
         private final AgentRuntime runtime;
 
@@ -240,6 +257,11 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         public void run() {
             runtime.exit();
         }
+    }
+
+    /** A configured report file, or null when that report is off. */
+    private static Path path(Optional<String> configured) {
+        return configured.isEmpty() ? null : Path.of(configured.get());
     }
 
     private static String version() {

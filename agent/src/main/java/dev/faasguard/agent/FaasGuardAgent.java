@@ -25,6 +25,10 @@ public final class FaasGuardAgent {
     }
 
     private static synchronized void start(String arguments, Instrumentation instrumentation) {
+        if (JdkTool.running()) {
+            // jcmd, jar, javac: nothing of the application runs there, and they must print and write nothing of ours.
+            return;
+        }
         try {
             BootstrapInjector.inject(instrumentation);
             AgentRuntime.start(arguments, instrumentation);

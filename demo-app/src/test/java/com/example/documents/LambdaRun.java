@@ -15,16 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The documents handlers deployed as AWS Lambda runs them: faasguard-demo.jar in lambda-sim (the real runtime
  * interface client, a read-only root, a tmpfs {@code /tmp} of {@link #TMP_SIZE}) with the agent attached
- * exactly as a user would, {@code -javaagent:faasguard-agent.jar} and its defaults, so the report is
- * {@code /tmp/faasguard/report.json} inside the function's {@code /tmp}.
+ * exactly as a user would, {@code -javaagent:faasguard-agent.jar} or the Lambda layer, with its defaults, so the
+ * report is {@code /tmp/faasguard/report.json} inside the function's {@code /tmp}.
  */
-final class LambdaRun {
+public final class LambdaRun {
 
     static final String TMP_SIZE = "64m";
     static final long TMP_BYTES = 64L * 1024 * 1024;
@@ -34,45 +35,74 @@ final class LambdaRun {
 
     private LambdaRun() {}
 
-    static Stream<Path> jdks() {
+    public static Stream<Path> jdks() {
         return DemoRun.jdks();
     }
 
-    /** Starts nothing yet; fails under CI=true and skips loudly elsewhere when the sandbox is not available. */
+    /** The agent attached with {@code -javaagent} and its defaults. Starts nothing yet (see {@link #start(LambdaSim.Builder)}). */
     static LambdaSim start(Path jdk, Class<?> handler, Duration timeout) throws IOException {
-        LambdaSim sim = LambdaSim.builder()
+        return start(jdk, handler, timeout, builder -> builder);
+    }
+
+    /** @param more settings of the test's own (environment variables, function name, memory) */
+    public static LambdaSim start(Path jdk, Class<?> handler, Duration timeout, UnaryOperator<LambdaSim.Builder> more)
+            throws IOException {
+        return start(more.apply(function(jdk, handler, timeout).agent(agentJar(), null)));
+    }
+
+    /**
+     * The agent attached as on AWS Lambda with the layer: faasguard-layer.zip in /opt and
+     * {@code AWS_LAMBDA_EXEC_WRAPPER=/opt/faasguard-handler}, no {@code -javaagent} of the test's own.
+     */
+    static LambdaSim startWithLayer(Path jdk, Class<?> handler, Duration timeout) throws IOException {
+        LambdaSim.Builder function = function(jdk, handler, timeout).layer(DemoRun.existing("faasguard.layer.zip", "layer zip (build the lambda-layer module first)"))
+                .env("AWS_LAMBDA_EXEC_WRAPPER", "/opt/faasguard-handler");
+        try {
+            return start(function);
+        } catch (IOException noSandbox) {
+            // Layers are mounted on /opt, which needs the sandbox: without it lambda-sim refuses to start.
+            if (CI) {
+                throw noSandbox;
+            }
+            skipWithoutSandbox(noSandbox.getMessage());
+            throw noSandbox;
+        }
+    }
+
+    /** faasguard-demo.jar as the deployment package, the handler, a 64 MiB /tmp; the sandbox required under CI=true. */
+    static LambdaSim.Builder function(Path jdk, Class<?> handler, Duration timeout) {
+        return LambdaSim.builder()
                 .jar(DemoRun.demoJar())
                 .handler(handler.getName() + "::handleRequest")
                 .javaHome(jdk)
                 .timeout(timeout)
                 .tmpSize(TMP_SIZE)
-                .agent(agentJar(), null)
-                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO)
-                .build();
+                .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO);
+    }
+
+    /** Builds; fails under CI=true and skips loudly elsewhere when the sandbox is not available. */
+    static LambdaSim start(LambdaSim.Builder function) throws IOException {
+        LambdaSim sim = function.build();
         if (!sim.sandboxed()) {
             sim.close();
-            String why = "lambda-sim cannot sandbox the function here (" + sim.sandboxStatus() + "): no read-only root,"
-                    + " no " + TMP_SIZE + " tmpfs /tmp";
-            System.err.println("\n*** SKIPPED: " + why + " ***\n");
-            Assumptions.abort(why);
+            skipWithoutSandbox(sim.sandboxStatus());
         }
         return sim;
     }
 
+    private static void skipWithoutSandbox(String reason) {
+        String why = "lambda-sim cannot sandbox the function here (" + reason + "): no read-only root, no " + TMP_SIZE
+                + " tmpfs /tmp";
+        System.err.println("\n*** SKIPPED: " + why + " ***\n");
+        Assumptions.abort(why);
+    }
+
     static Path agentJar() {
-        String value = System.getProperty("faasguard.agent.jar");
-        if (value == null) {
-            throw new IllegalStateException("faasguard.agent.jar is not set: run this test with Maven (failsafe)");
-        }
-        Path jar = Path.of(value).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("agent jar not found (build the agent module first): " + jar);
-        }
-        return jar;
+        return DemoRun.existing("faasguard.agent.jar", "agent jar (build the agent module first)");
     }
 
     /** The report in the environment's /tmp that served {@code result}: it must be there and be valid JSON. */
-    static JsonNode report(InvocationResult result) throws IOException {
+    public static JsonNode report(InvocationResult result) throws IOException {
         Path report = result.tmpDir().resolve(REPORT);
         assertTrue(Files.isRegularFile(report), () -> "no report at " + report + "\n" + describe(result));
         try {
@@ -102,13 +132,13 @@ final class LambdaRun {
         throw new AssertionError("no invocation " + id + " in the report:\n" + report.toPrettyString());
     }
 
-    static String describe(InvocationResult r) {
+    public static String describe(InvocationResult r) {
         return "#" + r.number() + " " + r.requestId() + (r.coldStart() ? " cold" : " warm") + " env " + r.environment()
                 + " " + r.outcome() + " " + r.duration().toMillis() + " ms: " + r.bodyText()
                 + (r.stderr().isBlank() ? "" : "\n  stderr: " + r.stderr().strip().replace("\n", "\n  stderr: "));
     }
 
-    static String describe(List<InvocationResult> results) {
+    public static String describe(List<InvocationResult> results) {
         StringBuilder text = new StringBuilder();
         for (InvocationResult r : results) {
             text.append(describe(r)).append('\n');

@@ -39,7 +39,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.api = new RuntimeApiServer(config.functionArn());
         List<String> command = FunctionCommand.command(config, workspace, sandboxed ? null : workspace.jniLibrary());
         if (sandboxed) {
-            command = Sandbox.wrap(tmpDir, command);
+            command = Sandbox.wrap(tmpDir, workspace.optDir(), command);
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(workspace.taskDir().toFile());
         pb.environment().clear();
@@ -161,7 +161,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         return new InvocationResult(invocationNumber, requestId, cold, number, outcome, duration, init, body,
                 outcome == Outcome.SUCCESS ? null : errorType, stdout.since(outMark), stderr.since(errMark), tmpDir,
-                process.pid());
+                process.pid(), inv.traceHeader());
     }
 
     /** How long the runtime may take to ask for the event: the init timeout on a cold start, else the timeout. */

@@ -21,6 +21,7 @@ final class FunctionCommand {
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** Where the runtime client loads its JNI library from instead of unpacking it to /tmp. */
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static final String EXEC_WRAPPER = "AWS_LAMBDA_EXEC_WRAPPER";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?(\\d+)");
 
@@ -32,12 +33,18 @@ final class FunctionCommand {
     }
 
     /**
-     * {@code java <Lambda's JVM options> [-javaagent] [extra] -cp <runtime + task> AWSLambda <handler>};
-     * {@code jniLibrary} is null in the sandbox, where the client unpacks its library into /tmp as on Lambda.
+     * {@code [wrapper] java <Lambda's JVM options> [-javaagent] [extra] -cp <runtime + task> AWSLambda <handler>};
+     * {@code jniLibrary} is null in the sandbox, where the client unpacks its library into /tmp as on Lambda. As
+     * Lambda does, an {@code AWS_LAMBDA_EXEC_WRAPPER} in the function's environment is run with the runtime's
+     * command as its arguments.
      */
     static List<String> command(SimConfig config, Workspace workspace, Path jniLibrary) {
         long memKb = config.memoryMb() * 1024L;
         List<String> cmd = new ArrayList<>();
+        String wrapper = config.env().get(EXEC_WRAPPER);
+        if (wrapper != null && !wrapper.isEmpty()) {
+            cmd.add(wrapper);
+        }
         cmd.add(javaExecutable(config.javaHome()).toString());
         // The managed java17+ runtimes: 85% of the memory for the heap, 10% metaspace, 5% code cache,
         // the serial collector, class data sharing, and C1 only (tiered compilation stopped at level 1).

@@ -27,10 +27,11 @@ import java.util.Optional;
  * @param tmpDir       host path of the environment's {@code /tmp}: readable after the run until
  *                     {@link LambdaSim#close()}
  * @param pid          process id of the function JVM
+ * @param traceHeader  the X-Ray trace header the runtime received ({@code Lambda-Runtime-Trace-Id})
  */
 public record InvocationResult(int number, String requestId, boolean coldStart, int environment, Outcome outcome,
                                Duration duration, Duration initDuration, byte[] body, String errorType,
-                               String stdout, String stderr, Path tmpDir, long pid) {
+                               String stdout, String stderr, Path tmpDir, long pid, String traceHeader) {
 
     /** The body as UTF-8 text: the response on success, the error JSON otherwise. */
     public String bodyText() {

@@ -53,12 +53,18 @@ public final class LambdaSim implements AutoCloseable {
         }
         sandboxed = a.available();
         sandboxStatus = a.reason();
+        if (!config.layers().isEmpty() && !sandboxed) {
+            throw new IOException("lambda-sim: layers are mounted on /opt, which needs the sandbox: " + a.reason());
+        }
+        if (!config.layers().isEmpty() && !Files.isDirectory(Path.of("/opt"))) {
+            throw new IOException("lambda-sim: layers are mounted on /opt, and this machine has no /opt to mount on");
+        }
         if (!sandboxed && config.sandbox() == SimConfig.SandboxMode.AUTO) {
             System.err.println("lambda-sim: WARNING: running WITHOUT the sandbox (" + a.reason() + "): the function"
                     + " can write anywhere, its /tmp is the host's /tmp and --tmp-size is not enforced."
                     + " Run as root on Linux to get Lambda's read-only file system and size-limited /tmp.");
         }
-        workspace = new Workspace(config.workDir(), config.jars(), config.agentJar());
+        workspace = new Workspace(config.workDir(), config.jars(), config.agentJar(), config.layers());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -198,6 +204,7 @@ public final class LambdaSim implements AutoCloseable {
         private Path javaHome = Path.of(System.getProperty("java.home"));
         private Path agentJar;
         private String agentArgs;
+        private final List<Path> layers = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private String functionName = "lambda-sim";
@@ -257,6 +264,16 @@ public final class LambdaSim implements AutoCloseable {
         public Builder agent(Path jar, String args) {
             this.agentJar = jar.toAbsolutePath();
             this.agentArgs = args;
+            return this;
+        }
+
+        /**
+         * A layer zip, extracted into the function's read-only {@code /opt} as Lambda does (call again for more
+         * layers, in order). With {@code env("AWS_LAMBDA_EXEC_WRAPPER", "/opt/...")} the function's runtime
+         * command runs through a wrapper script from a layer. Needs the sandbox.
+         */
+        public Builder layer(Path zip) {
+            layers.add(zip.toAbsolutePath());
             return this;
         }
 
@@ -321,7 +338,7 @@ public final class LambdaSim implements AutoCloseable {
                         ? varTmp : Path.of(System.getProperty("java.io.tmpdir"));
             }
             SimConfig config = new SimConfig(jars, handler, timeout, initTimeout, memoryMb, tmpSize, javaHome,
-                    agentJar, agentArgs, env, jvmArgs, functionName, region, sandbox, dir);
+                    agentJar, agentArgs, layers, env, jvmArgs, functionName, region, sandbox, dir);
             return new LambdaSim(config, listener, keepTmp);
         }
 

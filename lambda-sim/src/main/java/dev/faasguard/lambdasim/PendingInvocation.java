@@ -1,5 +1,7 @@
 package dev.faasguard.lambdasim;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
 /** One event on its way through the Runtime API: queued, delivered to the runtime, then answered. */
@@ -8,7 +10,10 @@ final class PendingInvocation {
     record Answer(Outcome outcome, byte[] body, String errorType, long atNanos) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final String requestId;
+    private final String traceHeader = xrayTraceHeader();
     private final byte[] event;
     private final long timeoutMillis;
     private final long queuedNanos = System.nanoTime();
@@ -28,6 +33,20 @@ final class PendingInvocation {
 
     byte[] event() {
         return event;
+    }
+
+    /** The X-Ray trace header of the invocation (passive tracing: not sampled), as {@code Lambda-Runtime-Trace-Id}. */
+    String traceHeader() {
+        return traceHeader;
+    }
+
+    private static String xrayTraceHeader() {
+        byte[] root = new byte[12];
+        byte[] parent = new byte[8];
+        RANDOM.nextBytes(root);
+        RANDOM.nextBytes(parent);
+        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(root)
+                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
     }
 
     long queuedNanos() {

@@ -9,8 +9,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +24,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class RuntimeApiServer implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, the client's delayed ACK
@@ -151,7 +148,7 @@ final class RuntimeApiServer implements AutoCloseable {
         h.set("Lambda-Runtime-Aws-Request-Id", inv.requestId());
         h.set("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineEpochMillis()));
         h.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        h.set("Lambda-Runtime-Trace-Id", traceId());
+        h.set("Lambda-Runtime-Trace-Id", inv.traceHeader());
         // The JNI client of aws-lambda-java-runtime-interface-client crashes the JVM (SIGSEGV) when one of these is
         // absent. Empty values are what the client treats as "no client context / no identity" (Context returns null).
         h.set("Lambda-Runtime-Client-Context", "");
@@ -205,14 +202,6 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     /** {@code Root=1-<epoch hex>-<96 bits>;Parent=<64 bits>;Sampled=0}, as X-Ray formats it. */
-    private static String traceId() {
-        byte[] root = new byte[12];
-        byte[] parent = new byte[8];
-        RANDOM.nextBytes(root);
-        RANDOM.nextBytes(parent);
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(root)
-                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
-    }
 
     @Override
     public void close() {

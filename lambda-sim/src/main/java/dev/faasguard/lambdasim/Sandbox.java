@@ -15,16 +15,21 @@ import java.util.concurrent.TimeUnit;
  * <p>Each execution environment's {@code /tmp} is a tmpfs mounted in the HOST mount namespace on a host directory,
  * so what the function left there stays readable from the host after the function JVM is gone (even killed).
  * The function JVM is started by {@code unshare -m} in a private mount namespace in which that directory is
- * bind-mounted onto {@code /tmp} and every other mount except {@code /proc}, {@code /dev} and {@code /sys} is
- * remounted read-only (bind remounts: the host's mounts are untouched).
+ * bind-mounted onto {@code /tmp}, the extracted layers (if any) onto {@code /opt}, and every other mount except
+ * {@code /proc}, {@code /dev} and {@code /sys}, {@code /opt} included, is remounted read-only (bind remounts: the
+ * host's mounts are untouched).
  */
 final class Sandbox {
-    /** Runs in the new namespace: $1 = the mount tool, $2 = host directory of /tmp, the rest = the command to exec. */
+    /**
+     * Runs in the new namespace: $1 = the mount tool, $2 = host directory of /tmp, $3 = host directory of /opt or
+     * empty, the rest = the command to exec.
+     */
     private static final String SCRIPT = String.join("\n",
             "set -e",
             "M=\"$1\"",
             "\"$M\" --bind \"$2\" /tmp",
-            "shift 2",
+            "if [ -n \"$3\" ]; then \"$M\" --bind \"$3\" /opt; fi",
+            "shift 3",
             "while read -r dev mp rest; do",
             "  case \"$mp\" in /proc|/proc/*|/dev|/dev/*|/sys|/sys/*|/tmp) continue;; esac",
             "  if [ \"$mp\" = / ]; then \"$M\" -o remount,bind,ro /; else \"$M\" -o remount,bind,ro \"$mp\" 2>/dev/null || true; fi",
@@ -112,10 +117,11 @@ final class Sandbox {
         }
     }
 
-    /** The command that runs {@code command} inside a new sandbox whose /tmp is {@code hostTmp}. */
-    static List<String> wrap(Path hostTmp, List<String> command) {
+    /** The command that runs {@code command} inside a new sandbox whose /tmp is {@code hostTmp} and /opt {@code hostOpt} (or the host's, when null). */
+    static List<String> wrap(Path hostTmp, Path hostOpt, List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of(findTool("unshare"), "-m", "--propagation", "private",
-                "/bin/sh", "-c", SCRIPT, "lambda-sim-sandbox", findTool("mount"), hostTmp.toString()));
+                "/bin/sh", "-c", SCRIPT, "lambda-sim-sandbox", findTool("mount"), hostTmp.toString(),
+                hostOpt == null ? "" : hostOpt.toString()));
         wrapped.addAll(command);
         return wrapped;
     }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param javaHome     the JDK that runs the function
  * @param agentJar     a Java agent added with {@code -javaagent}, or null
  * @param agentArgs    its options (after {@code =}), or null
+ * @param layers       layer zips, extracted in order into the function's {@code /opt} (needs the sandbox)
  * @param env          extra environment variables for the function
  * @param jvmArgs      extra JVM options, after the ones Lambda uses (so they win)
  * @param functionName the function name, region and so the ARN
@@ -25,12 +26,14 @@ import java.util.Map;
  * @param workDir      where lambda-sim keeps the staged code and the environments' /tmp mounts (not under /tmp)
  */
 public record SimConfig(List<Path> jars, String handler, Duration timeout, Duration initTimeout, int memoryMb,
-                        String tmpSize, Path javaHome, Path agentJar, String agentArgs, Map<String, String> env,
+                        String tmpSize, Path javaHome, Path agentJar, String agentArgs, List<Path> layers,
+                        Map<String, String> env,
                         List<String> jvmArgs, String functionName, String region, SandboxMode sandbox,
                         Path workDir) {
 
     public SimConfig {
         jars = List.copyOf(jars);
+        layers = List.copyOf(layers);
         env = Map.copyOf(env);
         jvmArgs = List.copyOf(jvmArgs);
     }

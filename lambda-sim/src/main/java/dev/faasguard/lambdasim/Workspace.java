@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * lambda-sim's host directory for one simulator: the staged deployment package ({@code task/}, the function's
- * {@code LAMBDA_TASK_ROOT}), the runtime ({@code runtime/}), the agent ({@code agent/}) and one
- * {@code env-N/tmp} per execution environment. Everything is copied here because the host's {@code /tmp} is
+ * {@code LAMBDA_TASK_ROOT}), the runtime ({@code runtime/}), the agent ({@code agent/}), the extracted layers
+ * ({@code opt/}, the function's {@code /opt}) and one {@code env-N/tmp} per execution environment. Everything is copied here because the host's {@code /tmp} is
  * hidden inside the sandbox, and because Lambda, too, runs the code from its own read-only copy.
  */
 final class Workspace {
@@ -23,8 +23,9 @@ final class Workspace {
     private final List<Path> taskJars = new ArrayList<>();
     private final List<Path> runtimeJars;
     private final Path agentJar;
+    private final Path optDir;
 
-    Workspace(Path parent, List<Path> jars, Path agent) throws IOException {
+    Workspace(Path parent, List<Path> jars, Path agent, List<Path> layers) throws IOException {
         Files.createDirectories(parent);
         removeAbandoned(parent);
         root = Files.createTempDirectory(parent, "lambda-sim-");
@@ -35,6 +36,10 @@ final class Workspace {
         }
         runtimeJars = RuntimeJars.copyTo(root.resolve("runtime"));
         agentJar = agent == null ? null : copyInto(agent, Files.createDirectories(root.resolve("agent")));
+        optDir = layers.isEmpty() ? null : root.resolve("opt");
+        if (optDir != null) {
+            Layers.extract(layers, optDir);
+        }
     }
 
     private static Path copyInto(Path file, Path dir) throws IOException {
@@ -76,6 +81,11 @@ final class Workspace {
     /** The staged agent jar, or null. */
     Path agentJar() {
         return agentJar;
+    }
+
+    /** The host directory that becomes the function's /opt: the layers, extracted; null without layers. */
+    Path optDir() {
+        return optDir;
     }
 
     /** The host directory that becomes environment {@code n}'s /tmp. */

@@ -34,9 +34,10 @@ public final class ConfigLoader {
 
     public AgentConfig load() {
         warnAboutUnknownKeys();
-        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.WRITABLE_ROOTS),
-                value(Options.IGNORE), value(Options.DEADLINE_MARGIN), value(Options.TMP_CAPACITY),
-                value(Options.HANDLER), value(Options.FAIL_ON));
+        return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.REPORT_HTML),
+                value(Options.WRITABLE_ROOTS), value(Options.IGNORE), value(Options.DEADLINE_MARGIN),
+                value(Options.TMP_CAPACITY), value(Options.HANDLER), value(Options.FLUSH_TIMEOUT),
+                value(Options.TRACE_CONTINUE), value(Options.FAIL_ON));
     }
 
     private <T> T value(Option<T> option) {
@@ -140,6 +141,9 @@ public final class ConfigLoader {
                 joined.append(joined.length() == 0 ? "" : ",").append(item);
             }
             return joined.toString();
+        }
+        if (value instanceof TraceContinuation continuation) {
+            return continuation.id();
         }
         return value instanceof Mode mode ? mode.id() : String.valueOf(value);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 /** Every option the agent reads. README documents each one; keep the two in step. */
 public final class Options {
 
-    /** The value of {@link #REPORT} and {@link #FAIL_ON} that turns them off. */
+    /** The value of {@link #REPORT}, {@link #REPORT_HTML} and {@link #FAIL_ON} that turns them off. */
     public static final String OFF = "off";
 
     public static final Option<Mode> MODE = new Option<>("mode", Mode.OBSERVE, "observe or enforce") {
@@ -25,6 +25,13 @@ public final class Options {
                     return reportPath(raw);
                 }
             };
+
+    public static final Option<String> REPORT_HTML = new Option<>("report.html", OFF, "an absolute file path, or off") {
+        @Override
+        String parse(String raw) {
+            return reportPath(raw);
+        }
+    };
 
     public static final Option<List<String>> WRITABLE_ROOTS = new Option<>("writableRoots", List.of("/tmp"),
             "a comma-separated list of absolute directories, e.g. /tmp,/mnt/efs") {
@@ -83,8 +90,24 @@ public final class Options {
         }
     };
 
-    public static final List<Option<?>> ALL = List.of(MODE, REPORT, WRITABLE_ROOTS, IGNORE, DEADLINE_MARGIN,
-            TMP_CAPACITY, HANDLER, FAIL_ON);
+    public static final Option<Long> FLUSH_TIMEOUT = new Option<>("flush.timeout", 2000L,
+            "a duration such as 2s, 500ms or 2000 (milliseconds), at least 0") {
+        @Override
+        Long parse(String raw) {
+            return milliseconds(raw);
+        }
+    };
+
+    public static final Option<TraceContinuation> TRACE_CONTINUE = new Option<>("trace.continue",
+            TraceContinuation.AUTO, "auto, always or never") {
+        @Override
+        TraceContinuation parse(String raw) {
+            return TraceContinuation.parse(raw);
+        }
+    };
+
+    public static final List<Option<?>> ALL = List.of(MODE, REPORT, REPORT_HTML, WRITABLE_ROOTS, IGNORE,
+            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, FLUSH_TIMEOUT, TRACE_CONTINUE, FAIL_ON);
 
     private Options() {}
 

@@ -1,8 +1,10 @@
 package dev.faasguard.agent.finding;
 
-/** A sink that wants to hear of each call site the first time it breaks a rule. */
-@FunctionalInterface
+/** A sink that hears of findings: of each call site the first time it breaks a rule, and of every occurrence. */
 public interface FindingListener {
 
-    void firstOccurrence(Finding finding);
+    default void firstOccurrence(Finding finding) {}
+
+    /** Called for each occurrence, the first included, on the thread that recorded it: keep it cheap. */
+    default void everyOccurrence(Finding finding) {}
 }

@@ -23,6 +23,13 @@ public final class FindingStore {
     }
 
     public void record(Finding finding) {
+        count(finding);
+        for (FindingListener listener : listeners) {
+            listener.everyOccurrence(finding);
+        }
+    }
+
+    private void count(Finding finding) {
         Entry entry = entries.get(finding.key());
         if (entry == null) {
             Entry fresh = new Entry(finding, arrivals.incrementAndGet());

@@ -27,6 +27,7 @@ public final class Invocation {
     private volatile long tmpBytesAfter = -1;
     private volatile boolean ended;
     private volatile List<Map<String, Object>> tmpFilesLeaked = List.of();
+    private volatile Throwable failure;
 
     Invocation(String id, boolean coldStart, long deadlineEpochMillis, Thread thread, long tmpBytesBefore) {
         this.id = id;
@@ -59,7 +60,32 @@ public final class Invocation {
     }
 
     public long elapsedMillis() {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return elapsedNanos() / 1_000_000;
+    }
+
+    long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    String outcome() {
+        return outcome.id();
+    }
+
+    long tmpBytesBefore() {
+        return tmpBytesBefore;
+    }
+
+    long tmpBytesAfter() {
+        return tmpBytesAfter;
+    }
+
+    /** What the handler threw, as the runtime client reported it. */
+    void failed(Throwable error) {
+        failure = error;
+    }
+
+    Throwable failure() {
+        return failure;
     }
 
     /** The watchdog's verdict before the platform kills the process; a later end still records what happened. */

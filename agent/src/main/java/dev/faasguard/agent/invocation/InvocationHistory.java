@@ -15,6 +15,7 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
 
     private final List<Invocation> invocations = new ArrayList<>();
     private volatile Invocation current;
+    private volatile long tmpCapacityBytes = -1;
     private int started;
 
     /** A new invocation on {@code thread}; the first in this JVM is the cold start. */
@@ -38,6 +39,16 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
         if (current == invocation) {
             current = null;
         }
+    }
+
+    /** The capacity of /tmp as measured at the end of the last invocation. */
+    void tmpCapacity(long bytes) {
+        tmpCapacityBytes = bytes;
+    }
+
+    /** The capacity of /tmp, or -1 before the first invocation ended. */
+    public long tmpCapacityBytes() {
+        return tmpCapacityBytes;
     }
 
     @Override

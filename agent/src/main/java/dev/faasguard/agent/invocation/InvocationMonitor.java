@@ -13,7 +13,13 @@ import dev.faasguard.agent.rule.TimeoutExceedsDeadlineRule;
 import dev.faasguard.agent.rule.TmpGrowthRule;
 import dev.faasguard.bootstrap.Hooks;
 import dev.faasguard.agent.rule.TmpNearFullRule;
+import dev.faasguard.agent.telemetry.InvocationEnd;
+import dev.faasguard.agent.telemetry.InvocationStart;
+import dev.faasguard.agent.telemetry.Telemetry;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +32,10 @@ import java.util.Map;
  */
 public final class InvocationMonitor {
 
-    /** What must reach disk (and stderr) before the platform freezes or kills the process. */
+    /** What must reach disk, stderr and the collector before the platform freezes or kills the process. */
     public interface Sinks {
-        void persist();
+        /** @param deadlineEpochMillis when the platform kills the process, or 0 when it only freezes it */
+        void persist(long deadlineEpochMillis);
     }
 
     /** A thread younger than this may still be on its way from Thread.start to its application code. */
@@ -40,6 +47,7 @@ public final class InvocationMonitor {
     private final TmpWatch tmp;
     private final long deadlineMarginMillis;
     private final Sinks sinks;
+    private final Telemetry telemetry;
     private final StartedThreads threads = new StartedThreads();
     private final DeadlineWatchdog watchdog = new DeadlineWatchdog();
     private final InvocationFailedRule invocationFailed = new InvocationFailedRule();
@@ -53,17 +61,18 @@ public final class InvocationMonitor {
     private final TmpNearFullRule tmpNearFull = new TmpNearFullRule();
 
     /**
-     * @param report the agent's own report file, never counted as growth (may be null)
+     * @param reports the agent's own report files, never counted as growth
      * @param tmpCapacity the capacity of /tmp when it is not a mount of its own
      */
     public InvocationMonitor(InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
-            Path report, long tmpCapacity, long deadlineMarginMillis, Sinks sinks) {
+            List<Path> reports, long tmpCapacity, long deadlineMarginMillis, Sinks sinks, Telemetry telemetry) {
         this.history = history;
         this.recorder = recorder;
         this.inFlight = inFlight;
-        this.tmp = new TmpWatch(Path.of("/tmp"), report, tmpCapacity);
+        this.tmp = new TmpWatch(Path.of("/tmp"), reports, tmpCapacity);
         this.deadlineMarginMillis = deadlineMarginMillis;
         this.sinks = sinks;
+        this.telemetry = telemetry;
     }
 
     /** @param runtimeClientRequest the runtime client's request, or null for a handler called by another host */
@@ -73,6 +82,9 @@ public final class InvocationMonitor {
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
         tmp.invocationStarting();
         Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usageAtStart());
+        telemetry.invocationStarted(new InvocationStart(invocation.id(), invocation.coldStart(), epochNanos(),
+                request == null ? null : request.functionArn(), request == null ? null : request.xrayTraceHeader(),
+                request == null ? null : request.event(), Thread.currentThread().getContextClassLoader()));
         if (deadline > 0) {
             Hooks.deadline(deadline);
             watchdog.arm(deadline, deadlineMarginMillis, new AtDeadline(invocation));
@@ -84,6 +96,7 @@ public final class InvocationMonitor {
         if (invocation == null) {
             return;
         }
+        invocation.failed(error);
         record(invocationFailed.evaluate(error, invocation.id()), StackCapture.of(error.getStackTrace()));
         if (error instanceof OutOfMemoryError outOfMemory) {
             record(runtimeExit.outOfMemory(outOfMemory, invocation.id()), StackCapture.of(error.getStackTrace()));
@@ -103,7 +116,8 @@ public final class InvocationMonitor {
         }
         judgeTmp(invocation);
         history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usageAtEnd());
-        sinks.persist();
+        telemetry.invocationEnded(ending(invocation, invocation.failure()));
+        sinks.persist(0);
     }
 
     /** A timed call whose timeout is longer than the invocation has left. */
@@ -154,8 +168,10 @@ public final class InvocationMonitor {
             }
         }
         invocation.leaked(leaked);
+        long capacity = tmp.capacityBytes();
+        history.tmpCapacity(capacity);
         StackCapture.Capture nearFullSite = biggest == null ? OUTSIDE_JVM : biggest;
-        tmpNearFull.evaluate(tmp.usageAtEnd(), tmp.capacityBytes(), tmp.growthPerInvocation(), invocation.id())
+        tmpNearFull.evaluate(tmp.usageAtEnd(), capacity, tmp.growthPerInvocation(), invocation.id())
                 .ifPresent(violation -> record(violation, nearFullSite));
     }
 
@@ -177,7 +193,7 @@ public final class InvocationMonitor {
                 StackCapture.of(error.getStackTrace()));
         if (error instanceof OutOfMemoryError outOfMemory && history.current() != null) {
             record(runtimeExit.outOfMemory(outOfMemory, history.current().id()), StackCapture.of(error.getStackTrace()));
-            sinks.persist();
+            sinks.persist(0);
         }
     }
 
@@ -189,7 +205,8 @@ public final class InvocationMonitor {
         }
         record(runtimeExit.exit(status, halt, invocation.id()), StackCapture.here());
         history.end(invocation, Invocation.Outcome.CRASH, tmp.usedBytesNow());
-        sinks.persist();
+        telemetry.invocationEnded(ending(invocation, invocation.failure()));
+        sinks.persist(0);
     }
 
     public InvocationHistory history() {
@@ -221,6 +238,26 @@ public final class InvocationMonitor {
         record(violation, start == null ? now : start.where());
     }
 
+    /** The invocation as it ends, for telemetry. */
+    private InvocationEnd ending(Invocation invocation, Throwable failure) {
+        return new InvocationEnd(invocation.id(), invocation.coldStart(), invocation.outcome(), epochNanos(),
+                invocation.elapsedNanos(), failure, invocation.tmpBytesBefore(), invocation.tmpBytesAfter(),
+                tmp.capacityBytes());
+    }
+
+    /** What a timeout is recorded as: where the invocation's thread was stuck when time ran out. */
+    private static Throwable timedOut(Invocation invocation) {
+        TimeoutException timeout = new TimeoutException("Task timed out: the invocation was still running "
+                + invocation.elapsedMillis() + " ms after it started, at its deadline");
+        timeout.setStackTrace(invocation.thread().getStackTrace());
+        return timeout;
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+
     private void record(Violation violation, StackCapture.Capture capture) {
         StackCapture.Capture kept = recorder.unlessIgnored(violation, capture);
         if (kept != null) {
@@ -248,7 +285,8 @@ public final class InvocationMonitor {
             // The calls still waiting will never return before the kill: each is its finding now.
             inFlight.recordStillBlocked();
             invocation.timedOut();
-            sinks.persist();
+            telemetry.invocationEnded(ending(invocation, timedOut(invocation)));
+            sinks.persist(invocation.deadlineEpochMillis());
         }
     }
 }

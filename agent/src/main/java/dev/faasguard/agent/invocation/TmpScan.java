@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The regular files under /tmp and their sizes: a bounded walk (entries and depth), so a /tmp with a
  * million files costs a bounded time. Files made by subprocesses or native code show up here even
- * though no hook saw them. Skips the agent's own report and its temporary sibling.
+ * though no hook saw them. Skips the agent's own report files and their temporary and reserve siblings.
  */
 final class TmpScan {
 
@@ -24,10 +25,8 @@ final class TmpScan {
     /** Path to size in bytes; {@code complete} tells whether the bounds cut the walk short. */
     record Snapshot(Map<String, Long> files, long bytes, boolean complete) {}
 
-    /** @param report the agent's report file, left out with its temporary and reserve siblings (may be null) */
-    static Snapshot of(Path root, Path report) {
-        String reportName = report == null ? null : report.getFileName().toString();
-        Path reportDirectory = report == null ? null : report.getParent();
+    /** @param reports the agent's report files, left out with their temporary and reserve siblings */
+    static Snapshot of(Path root, List<Path> reports) {
         Map<String, Long> files = new HashMap<>();
         long[] bytes = {0};
         boolean[] complete = {true};
@@ -53,11 +52,16 @@ final class TmpScan {
                         }
 
                         private boolean isReport(Path file) {
-                            if (reportName == null || !file.getParent().equals(reportDirectory)) {
-                                return false;
+                            for (Path report : reports) {
+                                if (file.getParent().equals(report.getParent())) {
+                                    String name = file.getFileName().toString();
+                                    String reportName = report.getFileName().toString();
+                                    if (name.equals(reportName) || name.startsWith("." + reportName + ".")) {
+                                        return true;
+                                    }
+                                }
                             }
-                            String name = file.getFileName().toString();
-                            return name.equals(reportName) || name.startsWith("." + reportName + ".");
+                            return false;
                         }
 
                         @Override

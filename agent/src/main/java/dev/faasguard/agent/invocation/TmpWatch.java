@@ -25,7 +25,7 @@ final class TmpWatch {
     record Leak(String path, long bytes, StackCapture.Capture creator) {}
 
     private final Path tmp;
-    private final Path report;
+    private final List<Path> reports;
     private final long configuredCapacity;
     private final Map<String, StackCapture.Capture> creators = new ConcurrentHashMap<>();
     private final Deque<Long> recentGrowth = new ArrayDeque<>();
@@ -37,17 +37,17 @@ final class TmpWatch {
     private FileStore ownStore;
     private boolean ownStoreKnown;
 
-    /** @param report the agent's own report, never counted (may be null) */
-    TmpWatch(Path tmp, Path report, long configuredCapacity) {
+    /** @param reports the agent's own report files, never counted */
+    TmpWatch(Path tmp, List<Path> reports, long configuredCapacity) {
         this.tmp = tmp;
-        this.report = report;
+        this.reports = reports;
         this.configuredCapacity = configuredCapacity;
     }
 
     /** At an invocation's start: what /tmp holds before it runs (for the first, the baseline). */
     synchronized void invocationStarting() {
         creators.clear();
-        before = TmpScan.of(tmp, report);
+        before = TmpScan.of(tmp, reports);
         usageBefore = usedBytes(before);
     }
 
@@ -60,7 +60,7 @@ final class TmpWatch {
 
     /** At an invocation's end: the files it created that are still there. */
     synchronized List<Leak> invocationEnded(boolean cold) {
-        TmpScan.Snapshot after = TmpScan.of(tmp, report);
+        TmpScan.Snapshot after = TmpScan.of(tmp, reports);
         List<Leak> leaks = new ArrayList<>();
         if (before != null) {
             for (Map.Entry<String, Long> file : after.files().entrySet()) {
@@ -150,7 +150,7 @@ final class TmpWatch {
                 // fall back to counting files
             }
         }
-        return (snapshot == null ? TmpScan.of(tmp, report) : snapshot).bytes();
+        return (snapshot == null ? TmpScan.of(tmp, reports) : snapshot).bytes();
     }
 
     /** The file store of /tmp when it is a mount of its own, else null. */

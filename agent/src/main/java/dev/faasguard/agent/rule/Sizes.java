@@ -3,11 +3,11 @@ package dev.faasguard.agent.rule;
 import java.util.Locale;
 
 /** Byte counts as people read them: {@code 12.0 MiB}. */
-final class Sizes {
+public final class Sizes {
 
     private Sizes() {}
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

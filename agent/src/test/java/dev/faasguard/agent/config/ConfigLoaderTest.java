@@ -82,6 +82,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theHtmlReportIsOffUnlessAPathIsGivenAsPropertyVariableOrArgument() {
+        assertEquals(Optional.empty(), load(null, new Properties(), Map.of()).reportHtmlPath());
+        assertEquals(Optional.of("/tmp/p.html"),
+                load(null, properties("faasguard.report.html", "/tmp/p.html"), Map.of()).reportHtmlPath());
+        assertEquals(Optional.of("/tmp/e.html"),
+                load(null, new Properties(), Map.of("FAASGUARD_REPORT_HTML", "/tmp/e.html")).reportHtmlPath());
+        assertEquals(Optional.of("/tmp/a.html"),
+                load("report.html=/tmp/a.html,mode=enforce", new Properties(), Map.of()).reportHtmlPath());
+        assertEquals(Optional.empty(), load("report.html=off", new Properties(), Map.of()).reportHtmlPath());
+        assertEquals(List.of(), warnings);
+
+        assertEquals(Optional.empty(), load(null, new Properties(), Map.of("FAASGUARD_REPORT_HTML", "report.html"))
+                .reportHtmlPath());
+        assertEquals(List.of("invalid value 'report.html' for FAASGUARD_REPORT_HTML (environment variable): allowed is"
+                + " an absolute file path, or off; using the default 'off'"), warnings);
+    }
+
+    @Test
     void unknownKeysAndStrayArgumentsWarnOnce() {
         load("stray,colour=blue", properties("faasguard.modee", "enforce"), Map.of("FAASGUARD_COLOR", "x", "PATH", "/bin"));
         assertEquals(4, warnings.size(), warnings.toString());

@@ -6,6 +6,7 @@ import dev.faasguard.agent.rule.Rule;
 import dev.faasguard.agent.rule.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +32,18 @@ class FindingStoreTest {
     void oneEntryPerRuleAndCallSiteWithExactCountsUnderContention() throws Exception {
         FindingStore store = new FindingStore();
         List<Finding> announced = new ArrayList<>();
-        store.addListener(finding -> {
-            synchronized (announced) {
-                announced.add(finding);
+        AtomicLong occurrences = new AtomicLong();
+        store.addListener(new FindingListener() {
+            @Override
+            public void firstOccurrence(Finding finding) {
+                synchronized (announced) {
+                    announced.add(finding);
+                }
+            }
+
+            @Override
+            public void everyOccurrence(Finding finding) {
+                occurrences.incrementAndGet();
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -59,6 +69,7 @@ class FindingStoreTest {
         assertEquals(40_000, snapshot.get(0).count());
         assertEquals(40_000, snapshot.get(1).count());
         assertEquals(2, announced.size(), "each call site announced once");
+        assertEquals(80_000, occurrences.get(), "every occurrence heard");
     }
 
     @Test

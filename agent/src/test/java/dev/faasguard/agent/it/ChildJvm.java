@@ -135,7 +135,7 @@ final class ChildJvm {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("FAASGUARD_") || key.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().keySet().removeIf(key -> key.startsWith("FAASGUARD_") || key.startsWith("OTEL_") || key.equals("JAVA_TOOL_OPTIONS"));
         builder.environment().putAll(environment);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());

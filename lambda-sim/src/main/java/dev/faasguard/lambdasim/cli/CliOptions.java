@@ -31,6 +31,8 @@ final class CliOptions {
             "  --java HOME           JDK home that runs the function (default: the one running lambda-sim)",
             "  --agent FILE          add -javaagent:FILE to the function JVM",
             "  --agent-args ARGS     the agent's options (-javaagent:FILE=ARGS)",
+            "  --layer ZIP           a Lambda layer, extracted into the function's read-only /opt (repeatable; needs",
+            "                        the sandbox); --env AWS_LAMBDA_EXEC_WRAPPER=/opt/... runs the runtime through it",
             "  --env K=V             environment variable for the function (repeatable)",
             "  --jvm-arg ARG         extra JVM option for the function (repeatable)",
             "  --function-name NAME  (default lambda-sim)     --region R  (default us-east-1)",
@@ -53,6 +55,7 @@ final class CliOptions {
     Path javaHome;
     Path agent;
     String agentArgs;
+    final List<Path> layers = new ArrayList<>();
     final Map<String, String> env = new LinkedHashMap<>();
     final List<String> jvmArgs = new ArrayList<>();
     String functionName = "lambda-sim";
@@ -122,6 +125,7 @@ final class CliOptions {
             case "--java" -> javaHome = Path.of(value);
             case "--agent" -> agent = Path.of(value);
             case "--agent-args" -> agentArgs = value;
+            case "--layer" -> layers.add(Path.of(value));
             case "--env" -> {
                 int eq = value.indexOf('=');
                 if (eq <= 0) {

@@ -52,6 +52,7 @@ public final class Main {
             if (o.agent != null) {
                 b.agent(o.agent, o.agentArgs);
             }
+            o.layers.forEach(b::layer);
             o.env.forEach(b::env);
             o.jvmArgs.forEach(b::jvmArg);
             if (o.keepTmp != null) {

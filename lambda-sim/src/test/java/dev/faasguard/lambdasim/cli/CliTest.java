@@ -23,7 +23,8 @@ class CliTest {
         CliOptions o = CliOptions.parse(new String[] {"--jar", "app.jar", "--handler", "com.example.Fn::handleRequest",
                 "--invocations", "20", "--timeout", "3s", "--tmp-size", "64m", "--agent", "agent.jar",
                 "--agent-args=mode=enforce,report=/tmp/r.json", "--event", "e.json", "--memory", "1024",
-                "--java", "/opt/jdk", "--env", "A=1", "--env", "B=x=y", "--require-sandbox", "--quiet"});
+                "--java", "/opt/jdk", "--env", "A=1", "--env", "B=x=y", "--require-sandbox", "--quiet",
+                "--layer", "one.zip", "--layer=two.zip"});
         assertEquals(List.of(Path.of("app.jar")), o.jars);
         assertEquals("com.example.Fn::handleRequest", o.handler);
         assertEquals(20, o.invocations);
@@ -36,6 +37,7 @@ class CliTest {
         assertEquals("1", o.env.get("A"));
         assertEquals("x=y", o.env.get("B"));
         assertEquals(SimConfig.SandboxMode.REQUIRED, o.sandbox);
+        assertEquals(List.of(Path.of("one.zip"), Path.of("two.zip")), o.layers);
         assertTrue(o.quiet);
     }
 
@@ -70,6 +72,6 @@ class CliTest {
 
     private static InvocationResult result(int n, boolean cold, Outcome outcome, long ms, long initMs) {
         return new InvocationResult(n, "id-" + n, cold, 1, outcome, Duration.ofMillis(ms), Duration.ofMillis(initMs),
-                new byte[0], null, "", "", Path.of("/tmp"), 1);
+                new byte[0], null, "", "", Path.of("/tmp"), 1, "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0");
     }
 }

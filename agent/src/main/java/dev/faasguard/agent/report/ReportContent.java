@@ -5,52 +5,38 @@ import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingStore;
 import dev.faasguard.agent.finding.IgnoreList;
 import dev.faasguard.agent.invocation.InvocationHistory;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.faasguard.agent.telemetry.ExportStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON report a build or a script reads. Field names are a contract: later versions add fields,
- * they never rename these.
+ * What the report says, as one snapshot that every report file is rendered from. Field names are a contract
+ * of the JSON report: later versions add fields, they never rename these.
  */
-public final class JsonReport {
+public final class ReportContent {
 
-    private final Path path;
     private final String agentVersion;
     private final String mode;
     private final Map<String, String> environment;
     private final FindingStore findings;
     private final IgnoreList ignore;
     private final InvocationHistory invocations;
+    private final ExportStatus telemetry;
 
-    public JsonReport(Path path, String agentVersion, String mode, Map<String, String> environment,
-            FindingStore findings, IgnoreList ignore, InvocationHistory invocations) {
-        this.path = path;
+    public ReportContent(String agentVersion, String mode, Map<String, String> environment, FindingStore findings,
+            IgnoreList ignore, InvocationHistory invocations, ExportStatus telemetry) {
         this.agentVersion = agentVersion;
         this.mode = mode;
         this.environment = environment;
         this.findings = findings;
         this.ignore = ignore;
         this.invocations = invocations;
+        this.telemetry = telemetry;
     }
 
-    public Path path() {
-        return path;
-    }
-
-    /**
-     * Writes the whole report again, atomically.
-     *
-     * @param moreToCome true while invocations run: a reserve is kept so that even a full /tmp gets the next one
-     */
-    public synchronized void write(boolean moreToCome) throws IOException {
-        AtomicFile.write(path, new JsonWriter().toJson(document()), moreToCome);
-    }
-
-    Map<String, Object> document() {
+    Map<String, Object> snapshot() {
         Map<String, Object> agent = new LinkedHashMap<>();
         agent.put("version", agentVersion);
         agent.put("mode", mode);
@@ -64,6 +50,11 @@ public final class JsonReport {
         document.put("findings", findingList);
         document.put("invocations", invocations.toJson(findings));
         document.put("ignored", ignore.counts());
+        Map<String, Object> tmp = new LinkedHashMap<>();
+        long capacity = invocations.tmpCapacityBytes();
+        tmp.put("capacityBytes", capacity > 0 ? capacity : null);
+        document.put("tmp", tmp);
+        document.put("telemetry", telemetry.toJson());
         return document;
     }
 

@@ -1,0 +1,58 @@
+package dev.faasguard.agent.telemetry.otel;
+
+import dev.faasguard.agent.finding.Finding;
+import dev.faasguard.agent.telemetry.InvocationEnd;
+import dev.faasguard.agent.telemetry.InvocationStart;
+import dev.faasguard.agent.telemetry.Telemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Telemetry as OpenTelemetry spans and metrics. Called by the telemetry pipeline's thread only. */
+final class OtelTelemetry implements Telemetry {
+
+    private final OpenTelemetrySdk sdk;
+    private final InvocationSpans invocations;
+    private final FindingSpans findings;
+    private final FaasMetrics metrics;
+
+    OtelTelemetry(OpenTelemetrySdk sdk, InvocationSpans invocations, FindingSpans findings, FaasMetrics metrics) {
+        this.sdk = sdk;
+        this.invocations = invocations;
+        this.findings = findings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void invocationStarted(InvocationStart start) {
+        invocations.start(start);
+    }
+
+    @Override
+    public void invocationEnded(InvocationEnd end) {
+        if (invocations.end(end)) {
+            metrics.invocationEnded(end);
+        }
+    }
+
+    @Override
+    public void findingOccurred(Finding finding) {
+        findings.record(finding, invocations.running(finding.invocation()));
+        metrics.findingOccurred(finding);
+    }
+
+    @Override
+    public void flush(long boundMillis) {
+        CompletableResultCode.ofAll(List.of(sdk.getSdkTracerProvider().forceFlush(), sdk.getSdkMeterProvider().forceFlush()))
+                .join(boundMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void shutdown(long boundMillis) {
+        Instant now = Instant.now();
+        invocations.endAll(TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano());
+        sdk.shutdown().join(boundMillis, TimeUnit.MILLISECONDS);
+    }
+}
