@@ -67,6 +67,8 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private Telemetry telemetry = Telemetry.OFF;
     private InvocationMonitor invocations;
     private ReportFiles reports;
+    /** Null unless failOn is set. */
+    private FailOnGate failOn;
     /** Sockets and HTTP connections already judged: each is reported once. */
     private final Set<Object> judgedResources = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
@@ -120,8 +122,12 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, runtime.reports.paths(),
                 config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime, runtime.telemetry);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
+        if (config.failOnSeverity().isPresent()) {
+            runtime.failOn = FailOnGate.install(config.failOnSeverity().get(), findings, instrumentation, log);
+        }
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
+        System.setProperty(FaasGuardAgent.VERSION_PROPERTY, version());
         // Deadlines come from the AWS runtime client, which reads AWS_LAMBDA_RUNTIME_API.
         boolean deadlines = environment.get("AWS_LAMBDA_RUNTIME_API") != null;
         new Instrumenter(instrumentation, runtime).install(Instrumentations.all(config.handler(), deadlines));
@@ -189,11 +195,17 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
+        if (failOn != null) {
+            failOn.threadDied(thread);
+        }
         invocations.uncaught(thread, error);
     }
 
     @Override
     public void runtimeExit(int status, boolean halt) {
+        if (failOn != null && !halt) {
+            failOn.exitCalled(status);
+        }
         invocations.exiting(status, halt);
     }
 

@@ -8,6 +8,12 @@ import java.lang.instrument.Instrumentation;
  */
 public final class FaasGuardAgent {
 
+    /**
+     * Set, to the agent's version, once the agent runs in a JVM: {@code attach} reads it through the
+     * attach API to refuse a second agent before loading one.
+     */
+    public static final String VERSION_PROPERTY = "faasguard.agent.version";
+
     private FaasGuardAgent() {}
 
     public static void premain(String arguments, Instrumentation instrumentation) {

@@ -37,7 +37,7 @@ public final class ConfigLoader {
         return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.REPORT_HTML),
                 value(Options.WRITABLE_ROOTS), value(Options.IGNORE), value(Options.DEADLINE_MARGIN),
                 value(Options.TMP_CAPACITY), value(Options.HANDLER), value(Options.FLUSH_TIMEOUT),
-                value(Options.TRACE_CONTINUE));
+                value(Options.TRACE_CONTINUE), value(Options.FAIL_ON));
     }
 
     private <T> T value(Option<T> option) {

@@ -2,12 +2,13 @@ package dev.faasguard.agent.config;
 
 import java.util.ArrayList;
 import dev.faasguard.agent.rule.RuleCatalog;
+import dev.faasguard.agent.rule.Severity;
 import java.util.List;
 
 /** Every option the agent reads. README documents each one; keep the two in step. */
 public final class Options {
 
-    /** The value of {@link #REPORT} and {@link #REPORT_HTML} that turns that report off. */
+    /** The value of {@link #REPORT}, {@link #REPORT_HTML} and {@link #FAIL_ON} that turns them off. */
     public static final String OFF = "off";
 
     public static final Option<Mode> MODE = new Option<>("mode", Mode.OBSERVE, "observe or enforce") {
@@ -78,6 +79,17 @@ public final class Options {
         }
     };
 
+    public static final Option<String> FAIL_ON = new Option<>("failOn", OFF, "error, warning or off") {
+        @Override
+        String parse(String raw) {
+            String value = raw.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals(OFF) && Severity.byId(value).isEmpty()) {
+                throw new IllegalArgumentException(raw);
+            }
+            return value;
+        }
+    };
+
     public static final Option<Long> FLUSH_TIMEOUT = new Option<>("flush.timeout", 2000L,
             "a duration such as 2s, 500ms or 2000 (milliseconds), at least 0") {
         @Override
@@ -95,7 +107,7 @@ public final class Options {
     };
 
     public static final List<Option<?>> ALL = List.of(MODE, REPORT, REPORT_HTML, WRITABLE_ROOTS, IGNORE,
-            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, FLUSH_TIMEOUT, TRACE_CONTINUE);
+            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, FLUSH_TIMEOUT, TRACE_CONTINUE, FAIL_ON);
 
     private Options() {}
 

@@ -3,6 +3,7 @@ package dev.faasguard.agent.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faasguard.agent.rule.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,5 +107,16 @@ class ConfigLoaderTest {
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("unknown option system property faasguard.modee is ignored")));
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("unknown option environment variable FAASGUARD_COLOR")));
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("unknown option agent argument colour")));
+    }
+
+    @Test
+    void failOnIsASeverityOrOffReadFromFaasguardFailOn() {
+        assertEquals("FAASGUARD_FAIL_ON", Options.FAIL_ON.environmentName());
+        assertEquals(Optional.empty(), load(null, new Properties(), Map.of()).failOnSeverity());
+        assertEquals(Optional.of(Severity.WARNING), load("failOn=Warning", new Properties(), Map.of()).failOnSeverity());
+        assertEquals(Optional.of(Severity.ERROR), load(null, new Properties(), Map.of("FAASGUARD_FAIL_ON", "error")).failOnSeverity());
+        assertEquals(Optional.empty(), load("failOn=off", properties("faasguard.failOn", "fatal"), Map.of()).failOnSeverity());
+        assertEquals(List.of("invalid value 'fatal' for faasguard.failOn (system property): allowed is error, warning or off; "
+                + "using the default 'off'"), warnings);
     }
 }

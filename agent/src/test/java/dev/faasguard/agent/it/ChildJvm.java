@@ -103,6 +103,20 @@ final class ChildJvm {
     }
 
     Result run(String mainClass, String... arguments) throws IOException, InterruptedException {
+        return start(mainClass, arguments).finish();
+    }
+
+    /** {@code java -jar jar arguments}, such as the agent jar's own commands. */
+    Result runJar(Path jar, String... arguments) throws IOException, InterruptedException {
+        return launch(List.of("-jar", jar.toString()), arguments).finish();
+    }
+
+    /** Starts the JVM and returns at once, for a test that talks to it or attaches to it while it runs. */
+    Running start(String mainClass, String... arguments) throws IOException {
+        return launch(List.of("-cp", classpath, mainClass), arguments);
+    }
+
+    private Running launch(List<String> what, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         if (withAgent) {
@@ -113,31 +127,91 @@ final class ChildJvm {
             }
         }
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
+        command.addAll(what);
         command.addAll(List.of(arguments));
 
         Path stdout = Files.createTempFile("child-out", ".txt");
         Path stderr = Files.createTempFile("child-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("FAASGUARD_") || key.startsWith("OTEL_") || key.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().putAll(environment);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
-            builder.environment().keySet().removeIf(key -> key.startsWith("FAASGUARD_") || key.startsWith("OTEL_") || key.equals("JAVA_TOOL_OPTIONS"));
-            builder.environment().putAll(environment);
-            if (workingDirectory != null) {
-                builder.directory(workingDirectory.toFile());
+            return new Running(builder.start(), command, stdout, stderr, report);
+        } catch (IOException failed) {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+            throw failed;
+        }
+    }
+
+    /** A child JVM still running; {@link #finish} waits for it, {@link #close} ends it if a test gave up on it. */
+    static final class Running implements AutoCloseable {
+        private final Process process;
+        private final List<String> command;
+        private final Path stdout;
+        private final Path stderr;
+        private final Path report;
+
+        private Running(Process process, List<String> command, Path stdout, Path stderr, Path report) {
+            this.process = process;
+            this.command = command;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.report = report;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** Writes one line to the JVM's stdin. */
+        Running send(String line) throws IOException {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            return this;
+        }
+
+        /** Waits, at most 60 s, until the JVM has printed this line on stdout. */
+        Running awaitLine(String line) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(stdout, StandardCharsets.UTF_8).lines().toList().contains(line)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("child JVM never printed '" + line + "'\n" + finish());
+                }
+                Thread.sleep(50);
             }
-            Process process = builder.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("child JVM did not finish in 120 s: " + command);
+            return this;
+        }
+
+        /** Sends SIGTERM, as a CI timeout would, and waits for the JVM to end. */
+        Result terminate() throws IOException, InterruptedException {
+            // Not Process.destroy(): it also closes the JVM's stdin, and an app at the end of its input may end on its own.
+            process.toHandle().destroy();
+            return finish();
+        }
+
+        Result finish() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("child JVM did not finish in 120 s: " + command);
+                }
+                JsonNode json = report != null && Files.exists(report) ? JSON.readTree(report.toFile()) : null;
+                return new Result(process.pid(), process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                        Files.readString(stderr, StandardCharsets.UTF_8), json, String.join(" ", command));
+            } finally {
+                close();
             }
-            JsonNode json = report != null && Files.exists(report) ? JSON.readTree(report.toFile()) : null;
-            return new Result(process.pid(), process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                    Files.readString(stderr, StandardCharsets.UTF_8), json, String.join(" ", command));
-        } finally {
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
             if (report != null) {
