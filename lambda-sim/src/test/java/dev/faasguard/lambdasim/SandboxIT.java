@@ -37,7 +37,9 @@ class SandboxIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void everythingButTmpIsReadOnlyAndTmpIsLimited(Path jdk) throws Exception {
-        Path projectDir = Path.of("target").toAbsolutePath();
+        // A checkout under /tmp is inside the function's own tmpfs /tmp: then /var/tmp stands for the host's disk.
+        Path target = Path.of("target").toAbsolutePath();
+        Path projectDir = target.startsWith("/tmp") ? Path.of("/var/tmp") : target;
         try (LambdaSim sim = sim(jdk, "ActionHandler").sandbox(SimConfig.SandboxMode.REQUIRED).tmpSize("16m").build()) {
             assertTrue(sim.sandboxed());
             List<InvocationResult> rs = sim.run(List.of(
