@@ -13,12 +13,11 @@ import dev.faasguard.agent.rule.TimeoutExceedsDeadlineRule;
 import dev.faasguard.agent.rule.TmpGrowthRule;
 import dev.faasguard.bootstrap.Hooks;
 import dev.faasguard.agent.rule.TmpNearFullRule;
+import dev.faasguard.agent.telemetry.EpochNanos;
 import dev.faasguard.agent.telemetry.InvocationEnd;
 import dev.faasguard.agent.telemetry.InvocationStart;
 import dev.faasguard.agent.telemetry.Telemetry;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +81,7 @@ public final class InvocationMonitor {
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
         tmp.invocationStarting();
         Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usageAtStart());
-        telemetry.invocationStarted(new InvocationStart(invocation.id(), invocation.coldStart(), epochNanos(),
+        telemetry.invocationStarted(new InvocationStart(invocation.id(), invocation.coldStart(), EpochNanos.now(),
                 request == null ? null : request.functionArn(), request == null ? null : request.xrayTraceHeader(),
                 request == null ? null : request.event(), Thread.currentThread().getContextClassLoader()));
         if (deadline > 0) {
@@ -240,7 +239,7 @@ public final class InvocationMonitor {
 
     /** The invocation as it ends, for telemetry. */
     private InvocationEnd ending(Invocation invocation, Throwable failure) {
-        return new InvocationEnd(invocation.id(), invocation.coldStart(), invocation.outcome(), epochNanos(),
+        return new InvocationEnd(invocation.id(), invocation.coldStart(), invocation.outcome(), EpochNanos.now(),
                 invocation.elapsedNanos(), failure, invocation.tmpBytesBefore(), invocation.tmpBytesAfter(),
                 tmp.capacityBytes());
     }
@@ -251,11 +250,6 @@ public final class InvocationMonitor {
                 + invocation.elapsedMillis() + " ms after it started, at its deadline");
         timeout.setStackTrace(invocation.thread().getStackTrace());
         return timeout;
-    }
-
-    private static long epochNanos() {
-        Instant now = Instant.now();
-        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 
     private void record(Violation violation, StackCapture.Capture capture) {

@@ -1,12 +1,12 @@
 package dev.faasguard.agent.telemetry.otel;
 
 import dev.faasguard.agent.finding.Finding;
+import dev.faasguard.agent.telemetry.EpochNanos;
 import dev.faasguard.agent.telemetry.InvocationEnd;
 import dev.faasguard.agent.telemetry.InvocationStart;
 import dev.faasguard.agent.telemetry.Telemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -51,8 +51,7 @@ final class OtelTelemetry implements Telemetry {
 
     @Override
     public void shutdown(long boundMillis) {
-        Instant now = Instant.now();
-        invocations.endAll(TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano());
+        invocations.endAll(EpochNanos.now());
         sdk.shutdown().join(boundMillis, TimeUnit.MILLISECONDS);
     }
 }

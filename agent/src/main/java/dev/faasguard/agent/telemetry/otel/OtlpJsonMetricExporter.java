@@ -11,12 +11,10 @@ import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import java.util.Collection;
 
 /** {@code OTEL_METRICS_EXPORTER=logging-otlp}: metrics as OTLP JSON lines on stdout, cumulative. */
-public final class OtlpJsonMetricExporter implements MetricExporter {
-
-    private final OtlpJsonLines lines;
+public final class OtlpJsonMetricExporter extends OtlpJsonExporter implements MetricExporter {
 
     OtlpJsonMetricExporter(OtlpJsonLines lines) {
-        this.lines = lines;
+        super(lines);
     }
 
     @Override
@@ -27,16 +25,6 @@ public final class OtlpJsonMetricExporter implements MetricExporter {
     @Override
     public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
         return AggregationTemporality.CUMULATIVE;
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-        return CompletableResultCode.ofSuccess();
     }
 
     /** Found by the SDK's autoconfigure through META-INF/services. */

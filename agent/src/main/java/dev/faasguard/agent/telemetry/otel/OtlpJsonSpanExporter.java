@@ -9,27 +9,15 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
 
 /** {@code OTEL_TRACES_EXPORTER=logging-otlp}: spans as OTLP JSON lines on stdout. */
-public final class OtlpJsonSpanExporter implements SpanExporter {
-
-    private final OtlpJsonLines lines;
+public final class OtlpJsonSpanExporter extends OtlpJsonExporter implements SpanExporter {
 
     OtlpJsonSpanExporter(OtlpJsonLines lines) {
-        this.lines = lines;
+        super(lines);
     }
 
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
         return lines.write(TraceRequestMarshaler.create(spans));
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-        return CompletableResultCode.ofSuccess();
     }
 
     /** Found by the SDK's autoconfigure through META-INF/services. */
