@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -219,6 +221,9 @@ class TelemetryDemoIT {
             assertNotNull(metric, name + " exported");
             assertEquals(unit, metric.getUnit(), name);
         });
+        Set<String> scopes = collector.metrics().stream().flatMap(resource -> resource.getScopeMetricsList().stream())
+                .map(scope -> scope.getScope().getName()).collect(Collectors.toSet());
+        assertEquals(Set.of("dev.faasguard"), scopes, "the agent's metrics only, none of the SDK's own about its exporters");
         Map<List<Object>, Long> invocations = counts(Otlp.latest(collector.metrics(), "faasguard.invocations"));
         assertEquals(Map.of(List.of(true, "success"), 1L, List.of(false, "success"), 2L, List.of(false, "error"), 1L),
                 invocations, "faasguard.invocations by coldstart and outcome");

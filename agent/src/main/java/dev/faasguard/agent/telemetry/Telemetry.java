@@ -15,6 +15,12 @@ public interface Telemetry {
     /** Every occurrence of every finding, on the thread that recorded it. */
     void findingOccurred(Finding finding);
 
+    /**
+     * Readies what the first invocation's telemetry will need, without exporting anything. The pipeline calls
+     * it once, right after building, when nothing is waiting to be told.
+     */
+    default void warmUp() {}
+
     /** Exports what was told so far; returns within {@code boundMillis} whatever the collector does. */
     void flush(long boundMillis);
 

@@ -143,6 +143,9 @@ public final class TelemetryPipeline implements Telemetry, FindingListener {
                 log.error("OpenTelemetry export is off: " + failure.getMessage());
                 telemetry = OFF;
             }
+            if (queue.isEmpty()) {
+                telemetry.warmUp();
+            }
             while (true) {
                 Event event;
                 try {

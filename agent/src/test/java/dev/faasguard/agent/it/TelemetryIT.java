@@ -8,12 +8,16 @@ import com.example.telemetry.TelemetryApp;
 import com.example.writes.WriteApis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * OpenTelemetry export outside any invocation, with the exporter that needs no collector: logging-otlp
- * (OTLP JSON lines on stdout). And the default: nothing configured, nothing of OpenTelemetry loaded.
+ * OpenTelemetry export outside any invocation: with the exporter that needs no collector, logging-otlp
+ * (OTLP JSON lines on stdout), and over OTLP/HTTP to a local collector. And the default: nothing
+ * configured, nothing of OpenTelemetry loaded.
  */
 class TelemetryIT {
 
@@ -114,6 +119,41 @@ class TelemetryIT {
         assertTrue(hundred, "100 writes counted exactly: " + findings);
         assertFalse(result.stderr().contains("INFO:") || result.stderr().contains("WARNING:") || result.stderr().contains("SEVERE:"),
                 "nothing of the SDK's own logging on stderr:\n" + result.stderr());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void otlpOverHttpGoesThroughTheJdkWithoutOkHttpAndIsNeverAFinding(Path jdk) throws Exception {
+        Path classLog = outside.resolve("classes.log");
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        collector.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Type") + " " + (body.length > 0));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        try {
+            ChildJvm.Result result = ChildJvm.on(jdk).property("faasguard.report", "off")
+                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort())
+                    .option("-Xlog:class+load=info:file=" + classLog)
+                    .run(TelemetryApp.class.getName(), outside.toString());
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(received.contains("POST /v1/traces application/x-protobuf true"), "spans exported: " + received);
+            assertTrue(received.contains("POST /v1/metrics application/x-protobuf true"), "metrics exported: " + received);
+            String loaded = Files.readString(classLog);
+            assertTrue(loaded.contains("sun.net.www.protocol.http.HttpURLConnection"), "sent with the JDK's HTTP client");
+            assertFalse(loaded.contains("shaded.okhttp3") || loaded.contains("shaded.kotlin"),
+                    "neither OkHttp nor Kotlin loaded for OTLP over HTTP");
+            for (String rule : List.of("connect-without-timeout", "read-without-timeout", "http-without-timeout")) {
+                assertFalse(result.stderr().contains(rule), "the agent's own export traffic is no finding:\n" + result.stderr());
+            }
+            assertTrue(result.stderr().contains("write-outside-tmp"), "the application's findings are still logged");
+        } finally {
+            collector.stop(0);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -148,7 +148,6 @@ final class InvocationSpans {
     static final class ApplicationTelemetry {
         // Joined at run time: the build relocates literal io/opentelemetry names to the agent's own copy.
         private static final String API = String.join("/", "io", "opentelemetry", "api", "OpenTelemetry.class");
-        private static final String JAVA_AGENT = String.join("/", "io", "opentelemetry", "javaagent", "OpenTelemetryAgent.class");
 
         private ClassLoader lastLoader;
         private boolean lastAnswer;
@@ -157,7 +156,7 @@ final class InvocationSpans {
             ClassLoader asked = loader == null ? ClassLoader.getSystemClassLoader() : loader;
             if (asked != lastLoader) {
                 lastLoader = asked;
-                lastAnswer = asked.getResource(API) != null || ClassLoader.getSystemResource(JAVA_AGENT) != null;
+                lastAnswer = asked.getResource(API) != null || OpenTelemetryJavaAgent.present();
             }
             return lastAnswer;
         }

@@ -44,6 +44,15 @@ final class OtelTelemetry implements Telemetry {
     }
 
     @Override
+    public void warmUp() {
+        try {
+            ExportPathWarmUp.run();
+        } catch (RuntimeException | LinkageError e) {
+            // Only a head start is lost: the first flush loads what it needs itself.
+        }
+    }
+
+    @Override
     public void flush(long boundMillis) {
         CompletableResultCode.ofAll(List.of(sdk.getSdkTracerProvider().forceFlush(), sdk.getSdkMeterProvider().forceFlush()))
                 .join(boundMillis, TimeUnit.MILLISECONDS);

@@ -11,6 +11,10 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.common.internal.ScopeConfiguratorBuilder;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.internal.MeterConfig;
+import io.opentelemetry.sdk.metrics.internal.SdkMeterProviderUtil;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.Map;
 
@@ -57,12 +61,25 @@ public final class OtelTelemetryFactory implements TelemetryPipeline.Factory {
                 .addResourceCustomizer(this::resource)
                 .addSpanExporterCustomizer((exporter, config) -> failures.watch(exporter))
                 .addMetricExporterCustomizer((exporter, config) -> failures.watch(exporter))
+                .addMeterProviderCustomizer((meters, config) -> agentMeterOnly(meters))
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();
         var tracer = sdk.getTracer(SCOPE, version);
         return new OtelTelemetry(sdk, new InvocationSpans(tracer, spanName, continuation),
                 new FindingSpans(tracer), new FaasMetrics(sdk.getMeter(SCOPE), findings));
+    }
+
+    /**
+     * Only the agent's own meter records: the SDK meters its exporters and span processor too (exported,
+     * queued, processed), and those metrics would reach the user's backend under the agent's relocated
+     * package names as instrumentation scope.
+     */
+    private static SdkMeterProviderBuilder agentMeterOnly(SdkMeterProviderBuilder meters) {
+        return SdkMeterProviderUtil.setMeterConfigurator(meters, MeterConfig.configuratorBuilder()
+                .setDefault(MeterConfig.disabled())
+                .addCondition(ScopeConfiguratorBuilder.nameEquals(SCOPE), MeterConfig.enabled())
+                .build());
     }
 
     /** The platform's attributes under the user's: what OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME say wins. */

@@ -1,0 +1,17 @@
+package dev.faasguard.agent.telemetry.otel;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * In production a failing warm-up is swallowed (only a head start is lost); here it must run through on the
+ * SDK the agent bundles, so that an SDK upgrade that breaks it is seen.
+ */
+class ExportPathWarmUpTest {
+
+    @Test
+    void runsTheFirstInvocationsTelemetryPathOnTheBundledSdk() {
+        assertDoesNotThrow(ExportPathWarmUp::run);
+    }
+}
