@@ -7,7 +7,8 @@
 # end includes the agent's flush to the collector.
 #   bench/coldstart-otel.sh               # 10 runs per variant and JDK
 #   bench/coldstart-otel.sh 20            # 20 runs
-# Set SKIP_BUILD=1 to reuse the current build, JDK25_HOME to point at another JDK 25.
+# Set SKIP_BUILD=1 to reuse the current build, JDK25_HOME to point at another JDK 25, BASELINE_AGENT to an
+# earlier build of the agent jar to add a fourth variant, that jar exporting over OTLP, for a side-by-side comparison.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS="${1:-10}"
@@ -49,6 +50,7 @@ cold_start() { # java_home variant
     none) set -- "$1" ;;
     agent) set -- "$1" --agent "$AGENT" ;;
     otlp) set -- "$1" --agent "$AGENT" --env "OTEL_EXPORTER_OTLP_ENDPOINT=$ENDPOINT" ;;
+    baseline) set -- "$1" --agent "$BASELINE_AGENT" --env "OTEL_EXPORTER_OTLP_ENDPOINT=$ENDPOINT" ;;
   esac
   home="$1"; shift
   java -jar lambda-sim/target/lambda-sim.jar --java "$home" --jar demo-app/target/faasguard-demo.jar \
@@ -57,6 +59,15 @@ cold_start() { # java_home variant
     | sed -n 's/^#1 cold success \([0-9]*\) ms (init \([0-9]*\) ms).*/\1 \2/p' | awk '{print $1 + $2}'
 }
 
+VARIANTS="none agent otlp"
+REVERSED="otlp agent none"
+if [ -n "${BASELINE_AGENT:-}" ]; then
+  VARIANTS="none agent otlp baseline"
+  REVERSED="baseline otlp agent none"
+fi
+
+median() { sort -n "$1" | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
 summary() { # file label
   sort -n "$1" | awk -v label="$2" '{v[NR]=$1} END {printf "| %s | %d | %d | %d | %d |\n", label, NR, v[int((NR+1)/2)], v[1], v[int(NR*0.9+0.5)]}'
 }
@@ -64,11 +75,11 @@ summary() { # file label
 for home in "$JAVA_HOME_17" "$JDK25_HOME"; do
   [ -x "$home/bin/java" ] || { echo "note: no JDK at $home, skipped" >&2; continue; }
   version="$("$home/bin/java" -version 2>&1 | head -1)"
-  for v in none agent otlp; do : > "$WORK/$v"; done
-  for v in none agent otlp; do cold_start "$home" "$v" > /dev/null; done   # warm-up: page cache, JIT of nothing
+  for v in $VARIANTS; do : > "$WORK/$v"; done
+  for v in $VARIANTS; do cold_start "$home" "$v" > /dev/null; done   # warm-up: page cache, JIT of nothing
   i=0
   while [ "$i" -lt "$RUNS" ]; do
-    if [ $((i % 2)) -eq 0 ]; then order="none agent otlp"; else order="otlp agent none"; fi
+    if [ $((i % 2)) -eq 0 ]; then order="$VARIANTS"; else order="$REVERSED"; fi
     for v in $order; do
       ms="$(cold_start "$home" "$v")"
       [ -n "$ms" ] || { echo "a $v cold start failed on $home" >&2; exit 2; }
@@ -83,4 +94,8 @@ for home in "$JAVA_HOME_17" "$JDK25_HOME"; do
   summary "$WORK/none" "no agent"
   summary "$WORK/agent" "agent, no export"
   summary "$WORK/otlp" "agent, OTLP export (traces + metrics)"
+  if [ -n "${BASELINE_AGENT:-}" ]; then
+    summary "$WORK/baseline" "baseline agent ($(basename "$BASELINE_AGENT")), OTLP export"
+  fi
+  echo "OTLP export adds $(( $(median "$WORK/otlp") - $(median "$WORK/agent") )) ms (medians)"
 done

@@ -27,6 +27,9 @@ import javax.net.ssl.SSLException;
  */
 final class UrlConnectionSender implements HttpSender {
 
+    /** What stands for "no limit": the exporter passes the longest Duration there is for a timeout of 0. */
+    private static final long NO_LIMIT_NANOS = TimeUnit.DAYS.toNanos(36_500);
+
     private final OtlpPost post;
     private final long timeoutNanos;
     private final RetryPolicy retryPolicy;
@@ -35,7 +38,7 @@ final class UrlConnectionSender implements HttpSender {
 
     UrlConnectionSender(HttpSenderConfig config) {
         this.post = new OtlpPost(config);
-        this.timeoutNanos = config.getTimeout().toNanos();
+        this.timeoutNanos = Math.min(config.getTimeout().toNanos(), NO_LIMIT_NANOS);
         this.retryPolicy = config.getRetryPolicy();
         if (config.getExecutorService() != null) {
             this.executor = config.getExecutorService();

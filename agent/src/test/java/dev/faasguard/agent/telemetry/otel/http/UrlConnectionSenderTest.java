@@ -164,6 +164,18 @@ class UrlConnectionSenderTest {
     }
 
     @Test
+    void aTimeoutOfZeroIsNoLimit() throws Exception {
+        URI endpoint = serve(exchange -> {
+            sleep(200);
+            answer(exchange, 200, new byte[0]);
+        });
+        // What the exporter's builder makes of OTEL_EXPORTER_OTLP_TIMEOUT=0.
+        sender = new UrlConnectionSender(new Config(endpoint).timeout(Duration.ofNanos(Long.MAX_VALUE)));
+
+        assertEquals(200, send().get(5, TimeUnit.SECONDS).getStatusCode());
+    }
+
+    @Test
     void aRefusedConnectionFailsTheExport() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
