@@ -240,6 +240,10 @@ class UrlConnectionSenderTest {
     }
 
     private CompletableFuture<HttpResponse> send() {
+        return send(sender);
+    }
+
+    static CompletableFuture<HttpResponse> send(UrlConnectionSender sender) {
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         sender.send(new Payload(), result::complete, result::completeExceptionally);
         return result;
@@ -313,12 +317,13 @@ class UrlConnectionSenderTest {
     }
 
     /** What the SDK's exporter builder hands a sender, with the exporter's defaults. */
-    private static final class Config implements HttpSenderConfig {
+    static final class Config implements HttpSenderConfig {
         private final URI endpoint;
         private Map<String, List<String>> headers = Map.of();
         private Compressor compressor;
         private RetryPolicy retry;
         private Duration timeout = Duration.ofSeconds(10);
+        private SSLContext tls;
 
         Config(URI endpoint) {
             this.endpoint = endpoint;
@@ -344,6 +349,11 @@ class UrlConnectionSenderTest {
             return this;
         }
 
+        Config tls(SSLContext tls) {
+            this.tls = tls;
+            return this;
+        }
+
         @Override public URI getEndpoint() { return endpoint; }
         @Override public String getContentType() { return "application/x-protobuf"; }
         @Override public Compressor getCompressor() { return compressor; }
@@ -352,7 +362,7 @@ class UrlConnectionSenderTest {
         @Override public Supplier<Map<String, List<String>>> getHeadersSupplier() { return () -> headers; }
         @Override public ProxyOptions getProxyOptions() { return null; }
         @Override public RetryPolicy getRetryPolicy() { return retry; }
-        @Override public SSLContext getSslContext() { return null; }
+        @Override public SSLContext getSslContext() { return tls; }
         @Override public X509TrustManager getTrustManager() { return null; }
         @Override public ExecutorService getExecutorService() { return null; }
     }
