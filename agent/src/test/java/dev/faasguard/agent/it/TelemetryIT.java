@@ -158,6 +158,19 @@ class TelemetryIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void settingsMeantForTheApplicationsOwnOpenTelemetryLeaveTheAgentsExportOn(Path jdk) throws Exception {
+        // What the AWS Distro for OpenTelemetry's Lambda layer sets for the application's SDK.
+        ChildJvm.Result result = ChildJvm.on(jdk).property("faasguard.report", "off")
+                .env("OTEL_TRACES_EXPORTER", "logging-otlp").env("OTEL_METRICS_EXPORTER", "logging-otlp")
+                .env("OTEL_PROPAGATORS", "tracecontext,baggage,xray").env("OTEL_LOGS_EXPORTER", "otlp")
+                .run(TelemetryApp.class.getName(), outside.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertFalse(result.stderr().contains("OpenTelemetry export is off"), result.stderr());
+        assertTrue(result.stdout().contains("faasguard.write-outside-tmp"), "spans exported: " + result.stdout());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void aBadOpenTelemetrySettingIsOneClearErrorAndTheApplicationRunsOn(Path jdk) throws Exception {
         ChildJvm.Result result = ChildJvm.on(jdk).property("faasguard.report", "off")
                 .env("OTEL_TRACES_EXPORTER", "carrier-pigeon")

@@ -56,8 +56,11 @@ public final class OtelTelemetryFactory implements TelemetryPipeline.Factory {
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .setServiceClassLoader(OtelTelemetryFactory.class.getClassLoader())
                 .addPropertiesSupplier(settings::defaults)
-                // The agent has no logs to export: an OTEL_LOGS_EXPORTER meant for the application is not ours.
-                .addPropertiesCustomizer(config -> Map.of("otel.logs.exporter", "none"))
+                // Settings meant for the application's own OpenTelemetry, which the agent has no use for: it exports
+                // no logs, and propagates nothing (it reads the incoming trace context itself). An OTEL_PROPAGATORS
+                // naming one the agent does not bundle (the AWS Distro's layer sets "tracecontext,baggage,xray")
+                // would otherwise turn its export off.
+                .addPropertiesCustomizer(config -> Map.of("otel.logs.exporter", "none", "otel.propagators", "none"))
                 .addResourceCustomizer(this::resource)
                 .addSpanExporterCustomizer((exporter, config) -> failures.watch(exporter))
                 .addMetricExporterCustomizer((exporter, config) -> failures.watch(exporter))
