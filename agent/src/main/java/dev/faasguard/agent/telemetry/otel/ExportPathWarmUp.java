@@ -5,6 +5,7 @@ import dev.faasguard.agent.finding.FindingStore;
 import dev.faasguard.agent.telemetry.EpochNanos;
 import dev.faasguard.agent.telemetry.InvocationEnd;
 import dev.faasguard.agent.telemetry.InvocationStart;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.internal.marshal.Marshaler;
 import io.opentelemetry.exporter.internal.otlp.metrics.MetricReusableDataMarshaler;
 import io.opentelemetry.exporter.internal.otlp.traces.SpanReusableDataMarshaler;
@@ -21,7 +22,6 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +39,9 @@ import java.util.List;
  */
 final class ExportPathWarmUp {
 
-    private static final byte[] EVENT = "{\"headers\":{\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"},\"httpMethod\":\"GET\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    /** An API Gateway event from a caller with a W3C trace context, as the invocation span reads one. */
+    private static final byte[] EVENT = ("{\"httpMethod\":\"GET\",\"headers\":"
+            + "{\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}}").getBytes(StandardCharsets.UTF_8);
 
     private ExportPathWarmUp() {}
 
