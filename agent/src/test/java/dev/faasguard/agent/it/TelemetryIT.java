@@ -171,6 +171,20 @@ class TelemetryIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void aSamplerTheAgentDoesNotBundleIsSaidOnceAndTheDefaultSamples(Path jdk) throws Exception {
+        ChildJvm.Result result = ChildJvm.on(jdk).property("faasguard.report", "off")
+                .env("OTEL_TRACES_EXPORTER", "logging-otlp").env("OTEL_TRACES_SAMPLER", "xray")
+                .run(TelemetryApp.class.getName(), outside.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertFalse(result.stderr().contains("OpenTelemetry export is off"), result.stderr());
+        assertEquals(1, result.stderr().split("a sampler the agent does not bundle", -1).length - 1, result.stderr());
+        assertTrue(result.stderr().contains("\"xray\"") && result.stderr().contains("parentbased_always_on"),
+                "names the value and what the agent samples with instead:\n" + result.stderr());
+        assertTrue(result.stdout().contains("faasguard.write-outside-tmp"), "spans exported: " + result.stdout());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void aBadOpenTelemetrySettingIsOneClearErrorAndTheApplicationRunsOn(Path jdk) throws Exception {
         ChildJvm.Result result = ChildJvm.on(jdk).property("faasguard.report", "off")
                 .env("OTEL_TRACES_EXPORTER", "carrier-pigeon")

@@ -61,6 +61,7 @@ public final class OtelTelemetryFactory implements TelemetryPipeline.Factory {
                 // naming one the agent does not bundle (the AWS Distro's layer sets "tracecontext,baggage,xray")
                 // would otherwise turn its export off.
                 .addPropertiesCustomizer(config -> Map.of("otel.logs.exporter", "none", "otel.propagators", "none"))
+                .addPropertiesCustomizer(config -> BundledSampler.override(config, log))
                 .addResourceCustomizer(this::resource)
                 .addSpanExporterCustomizer((exporter, config) -> failures.watch(exporter))
                 .addMetricExporterCustomizer((exporter, config) -> failures.watch(exporter))
