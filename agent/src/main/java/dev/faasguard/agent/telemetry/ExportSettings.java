@@ -33,6 +33,18 @@ public final class ExportSettings {
         return !exporterFor("traces").equals("none") || !exporterFor("metrics").equals("none");
     }
 
+    /** @return true when spans or metrics go out over OTLP (protobuf, over HTTP or gRPC) */
+    public boolean otlpConfigured() {
+        for (String signal : new String[] {"traces", "metrics"}) {
+            for (String exporter : exporterFor(signal).split(",")) {
+                if (exporter.trim().equals("otlp")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Defaults handed to the SDK's autoconfigure; what the user set still wins over each. */
     public Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();

@@ -27,6 +27,15 @@ class ExportSettingsTest {
     }
 
     @Test
+    void otlpIsConfiguredByAnEndpointOrByNameAmongOtherExporters() {
+        assertTrue(new ExportSettings(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318"), new Properties()).otlpConfigured());
+        assertTrue(new ExportSettings(Map.of("OTEL_METRICS_EXPORTER", "logging-otlp, otlp"), new Properties()).otlpConfigured());
+        assertFalse(new ExportSettings(Map.of("OTEL_TRACES_EXPORTER", "logging-otlp", "OTEL_METRICS_EXPORTER", "prometheus"),
+                new Properties()).otlpConfigured());
+        assertFalse(new ExportSettings(Map.of(), new Properties()).otlpConfigured());
+    }
+
+    @Test
     void aSignalsOwnEndpointOrExporterTurnsOnThatSignalOnly() {
         ExportSettings settings = new ExportSettings(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://c:4318/v1/traces",
                 "OTEL_METRICS_EXPORTER", "prometheus"), new Properties());

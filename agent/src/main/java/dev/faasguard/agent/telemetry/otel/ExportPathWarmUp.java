@@ -33,8 +33,8 @@ import java.util.List;
 /**
  * Runs the path of a first invocation's telemetry once, on throw-away providers, right after the SDK is
  * built and while the function is still initialising: an invocation span that fails, the agent's metrics
- * recorded and collected, both marshalled the way the OTLP exporters do, into nothing. Nothing is
- * exported. Without it, the first invocation's flush, which the response waits for, would load and link
+ * recorded and collected, and when OTLP is configured both marshalled the way its exporters do, into
+ * nothing. Nothing is exported. Without it, the first invocation's flush, which the response waits for, would load and link
  * the hundreds of classes and lambdas of that path itself.
  */
 final class ExportPathWarmUp {
@@ -45,7 +45,7 @@ final class ExportPathWarmUp {
 
     private ExportPathWarmUp() {}
 
-    static void run() {
+    static void run(boolean otlp) {
         List<SpanData> spans = new ArrayList<>();
         CollectingReader reader = new CollectingReader();
         try (SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(new Collecting(spans)).build();
@@ -59,8 +59,11 @@ final class ExportPathWarmUp {
                     new IllegalStateException("warm-up"), 0, 1024, 512L << 20);
             invocations.end(end);
             metrics.invocationEnded(end);
-            new SpanReusableDataMarshaler(MemoryMode.REUSABLE_DATA, ExportPathWarmUp::discard).export(spans);
-            new MetricReusableDataMarshaler(MemoryMode.REUSABLE_DATA, ExportPathWarmUp::discard).export(reader.collect());
+            Collection<MetricData> collected = reader.collect();
+            if (otlp) {
+                new SpanReusableDataMarshaler(MemoryMode.REUSABLE_DATA, ExportPathWarmUp::discard).export(spans);
+                new MetricReusableDataMarshaler(MemoryMode.REUSABLE_DATA, ExportPathWarmUp::discard).export(collected);
+            }
         }
     }
 

@@ -17,9 +17,11 @@ final class OtelTelemetry implements Telemetry {
     private final InvocationSpans invocations;
     private final FindingSpans findings;
     private final FaasMetrics metrics;
+    private final boolean otlp;
 
-    OtelTelemetry(OpenTelemetrySdk sdk, InvocationSpans invocations, FindingSpans findings, FaasMetrics metrics) {
+    OtelTelemetry(OpenTelemetrySdk sdk, InvocationSpans invocations, FindingSpans findings, FaasMetrics metrics, boolean otlp) {
         this.sdk = sdk;
+        this.otlp = otlp;
         this.invocations = invocations;
         this.findings = findings;
         this.metrics = metrics;
@@ -46,7 +48,7 @@ final class OtelTelemetry implements Telemetry {
     @Override
     public void warmUp() {
         try {
-            ExportPathWarmUp.run();
+            ExportPathWarmUp.run(otlp);
         } catch (RuntimeException | LinkageError e) {
             // Only a head start is lost: the first flush loads what it needs itself.
         }

@@ -71,7 +71,7 @@ public final class OtelTelemetryFactory implements TelemetryPipeline.Factory {
                 .getOpenTelemetrySdk();
         var tracer = sdk.getTracer(SCOPE, version);
         return new OtelTelemetry(sdk, new InvocationSpans(tracer, spanName, continuation),
-                new FindingSpans(tracer), new FaasMetrics(sdk.getMeter(SCOPE), findings));
+                new FindingSpans(tracer), new FaasMetrics(sdk.getMeter(SCOPE), findings), settings.otlpConfigured());
     }
 
     /**

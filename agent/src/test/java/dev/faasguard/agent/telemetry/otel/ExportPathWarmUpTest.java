@@ -2,7 +2,8 @@ package dev.faasguard.agent.telemetry.otel;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * In production a failing warm-up is swallowed (only a head start is lost); here it must run through on the
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class ExportPathWarmUpTest {
 
-    @Test
-    void runsTheFirstInvocationsTelemetryPathOnTheBundledSdk() {
-        assertDoesNotThrow(ExportPathWarmUp::run);
+    @ParameterizedTest(name = "OTLP marshalling {0}")
+    @ValueSource(booleans = {true, false})
+    void runsTheFirstInvocationsTelemetryPathOnTheBundledSdk(boolean otlp) {
+        assertDoesNotThrow(() -> ExportPathWarmUp.run(otlp));
     }
 }
