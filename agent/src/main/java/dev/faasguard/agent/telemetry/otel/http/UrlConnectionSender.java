@@ -72,7 +72,9 @@ final class UrlConnectionSender implements HttpSender {
         long deadline = System.nanoTime() + timeoutNanos;
         Backoff backoff = retryPolicy == null ? null : new Backoff(retryPolicy);
         boolean staleConnectionRetried = false;
-        for (int attempt = 1; ; attempt++) {
+        // The retry policy's attempts: the one immediate retry on a new connection is not one of them.
+        int attempt = 1;
+        while (true) {
             OtlpPost.Answer answer;
             try {
                 answer = post.send(message, deadline);
@@ -81,7 +83,7 @@ final class UrlConnectionSender implements HttpSender {
                     staleConnectionRetried = true;
                     continue;
                 }
-                if (retryable(e) && backoff != null && backoff.waitBeforeAttempt(attempt + 1, -1, deadline)) {
+                if (retryable(e) && backoff != null && backoff.waitBeforeAttempt(++attempt, -1, deadline)) {
                     continue;
                 }
                 onError.accept(e);
@@ -91,7 +93,7 @@ final class UrlConnectionSender implements HttpSender {
                 return;
             }
             if (RetryUtil.retryableHttpResponseCodes().contains(answer.getStatusCode()) && backoff != null
-                    && backoff.waitBeforeAttempt(attempt + 1, answer.retryAfterNanos(), deadline)) {
+                    && backoff.waitBeforeAttempt(++attempt, answer.retryAfterNanos(), deadline)) {
                 continue;
             }
             onResponse.accept(answer);

@@ -188,13 +188,8 @@ class UrlConnectionSenderTest {
 
     @Test
     void aKeptAliveConnectionTheCollectorDropsIsRetriedOnANewOne() throws Exception {
-        // A collector that answers the first request, keeps the connection, then drops it on the next request
-        // without an answer: what a frozen Lambda finds when it wakes up and reuses its pooled connection.
         try (ServerSocket collector = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread thread = new Thread(() -> serveThenDrop(collector, connections));
-            thread.setDaemon(true);
-            thread.start();
+            AtomicInteger connections = serveThenDrop(collector, "200 OK");
             sender = new UrlConnectionSender(new Config(URI.create("http://127.0.0.1:" + collector.getLocalPort() + "/v1/traces")));
 
             assertEquals(200, send().get(5, TimeUnit.SECONDS).getStatusCode());
@@ -203,24 +198,53 @@ class UrlConnectionSenderTest {
         }
     }
 
-    private static void serveThenDrop(ServerSocket collector, AtomicInteger connections) {
-        try {
-            Socket first = collector.accept();
-            connections.incrementAndGet();
-            readRequest(first.getInputStream());
-            first.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            first.getOutputStream().flush();
-            readRequest(first.getInputStream());
-            first.close();
-            try (Socket second = collector.accept()) {
-                connections.incrementAndGet();
-                readRequest(second.getInputStream());
-                second.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
-            }
-        } catch (IOException e) {
-            // the test's assertions tell what went wrong
+    @Test
+    void theRetryOnANewConnectionIsNotOneOfThePolicysAttempts() throws Exception {
+        try (ServerSocket collector = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = serveThenDrop(collector, "503 Service Unavailable");
+            RetryPolicy retry = RetryPolicy.builder().setMaxAttempts(3).setInitialBackoff(Duration.ofMillis(10)).build();
+            sender = new UrlConnectionSender(new Config(URI.create("http://127.0.0.1:" + collector.getLocalPort() + "/v1/traces"))
+                    .retry(retry));
+
+            assertEquals(200, send().get(5, TimeUnit.SECONDS).getStatusCode());
+            assertEquals(503, send().get(5, TimeUnit.SECONDS).getStatusCode());
+            assertEquals(1 + 3, connections.get(), "after the dropped connection, all three attempts the policy allows");
         }
+    }
+
+    /**
+     * A collector that answers the first request, keeps the connection, then drops it on the next request
+     * without an answer (what a frozen Lambda finds when it wakes up and reuses its pooled connection), and
+     * answers every later request, each on a connection of its own, with {@code laterStatus}.
+     *
+     * @return the connections it accepted so far
+     */
+    private static AtomicInteger serveThenDrop(ServerSocket collector, String laterStatus) {
+        AtomicInteger connections = new AtomicInteger();
+        Thread thread = new Thread(() -> {
+            try {
+                Socket first = collector.accept();
+                connections.incrementAndGet();
+                readRequest(first.getInputStream());
+                first.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                first.getOutputStream().flush();
+                readRequest(first.getInputStream());
+                first.close();
+                while (true) {
+                    try (Socket later = collector.accept()) {
+                        connections.incrementAndGet();
+                        readRequest(later.getInputStream());
+                        later.getOutputStream().write(("HTTP/1.1 " + laterStatus + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+            } catch (IOException closed) {
+                // the test is over (or the test's assertions tell what went wrong)
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return connections;
     }
 
     /** Reads one request: its head, then as many body bytes as its Content-Length says. */
