@@ -142,8 +142,14 @@ final class ExecutionEnvironment implements AutoCloseable {
         } else {
             // The runtime logs (e.g. an exception's stack trace) after answering, then asks for the next event:
             // wait for that request so its output is attributed to this invocation. The call that took this event
-            // was already counted (warm), or is the first one (cold).
-            api.awaitNextCallAfter(Math.max(nextCallsBefore, 1), 200);
+            // was already counted (warm), or is the first one (cold). The wait ends with that request or with the
+            // process; its bound must cover a first exception log on a busy machine (200 ms did not, on JDK 25
+            // with two CPUs shared by the build).
+            long until = System.nanoTime() + 1_000_000_000L;
+            boolean asked;
+            do {
+                asked = api.awaitNextCallAfter(Math.max(nextCallsBefore, 1), 20);
+            } while (!asked && process.isAlive() && System.nanoTime() < until);
         }
         boolean dead = !process.isAlive();
         stdout.settle(dead);

@@ -80,8 +80,10 @@ final class RuntimeApiServer implements AutoCloseable {
     /**
      * Waits until the runtime has called {@code GET /next} more than {@code calls} times, at most {@code millis}:
      * the runtime asks for the next event once it has finished (and logged) the previous one.
+     *
+     * @return whether it has
      */
-    void awaitNextCallAfter(long calls, long millis) {
+    boolean awaitNextCallAfter(long calls, long millis) {
         long until = System.nanoTime() + millis * 1_000_000L;
         synchronized (nextLock) {
             long left;
@@ -90,9 +92,10 @@ final class RuntimeApiServer implements AutoCloseable {
                     nextLock.wait(Math.max(1, left / 1_000_000L));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
+            return nextCalls > calls;
         }
     }
 
