@@ -75,8 +75,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     /** Sends one event and waits until it is answered, the deadline passes, or the JVM dies. */
     InvocationResult invoke(int invocationNumber, byte[] event) {
         boolean cold = served++ == 0;
-        int outMark = stdout.mark();
-        int errMark = stderr.mark();
+        // A cold start's output begins with the process (its init, as Lambda logs it before the first request):
+        // a mark taken now would lose what a process that fails at once (a wrapper that cannot run) already wrote.
+        int outMark = cold ? 0 : stdout.mark();
+        int errMark = cold ? 0 : stderr.mark();
         String requestId = UUID.randomUUID().toString();
         PendingInvocation inv = new PendingInvocation(requestId, event, config.timeout().toMillis());
         long nextCallsBefore = api.nextCalls();
