@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""CPU time of a Lambda cold start with OTLP export, for agent jars side by side.
+
+What bench/coldstart-otel.sh times on the wall clock, this counts in CPU time, which on a shared 2-CPU machine
+varies far less from run to run: lambda-sim runs the demo's FixedDocumentSplitHandler for one invocation (a new
+JVM each run, exporting traces and metrics over OTLP/HTTP to a local sink that answers 200), and the function's
+processes are read in /proc every 10 ms; a run's figure is their user + system time at the last reading before
+lambda-sim ends the environment (init, the first invocation and its flush, and what little runs after it).
+Variants alternate run by run.
+
+    bench/coldstart-cpu.py 16 before=/path/to/old/faasguard-agent.jar after=agent/target/faasguard-agent.jar
+    JAVA_HOME_FOR_FUNCTION=/usr/lib/jvm/temurin-25-jdk-amd64 bench/coldstart-cpu.py 16 ...
+"""
+import http.server
+import os
+import statistics
+import subprocess
+import sys
+import threading
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Sink(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def cpu_millis(pid):
+    """User + system time of a process and every process below it, in ms; 0 once it is gone."""
+    total = 0
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        total = (int(fields[11]) + int(fields[12])) * 1000 // TICKS
+        for task in os.listdir(f"/proc/{pid}/task"):
+            for child in open(f"/proc/{pid}/task/{task}/children").read().split():
+                total += cpu_millis(child)
+    except OSError:
+        pass
+    return total
+
+
+def cold_start(agent, endpoint, event, java_home):
+    command = ["java", "-jar", "lambda-sim/target/lambda-sim.jar", "--jar", "demo-app/target/faasguard-demo.jar",
+               "--handler", "com.example.documents.FixedDocumentSplitHandler::handleRequest", "--tmp-size", "64m",
+               "--event", event, "--invocations", "1", "--agent", agent,
+               "--env", "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint]
+    if java_home:
+        command += ["--java", java_home]
+    sim = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    pid, last = None, 0
+    reading = threading.Event()
+    def watch():
+        nonlocal last
+        while not reading.wait(0.01):
+            if pid is not None:
+                now = cpu_millis(pid)
+                last = now if now else last
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    for line in sim.stdout:
+        if "execution environment 1 (pid " in line:
+            pid = line.split("(pid ", 1)[1].split(")", 1)[0]
+    sim.wait()
+    reading.set()
+    watcher.join()
+    if sim.returncode != 0:
+        raise SystemExit(f"lambda-sim failed ({sim.returncode}) with {agent}")
+    return last
+
+
+def main():
+    runs = int(sys.argv[1])
+    variants = [argument.split("=", 1) for argument in sys.argv[2:]]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    endpoint = f"http://127.0.0.1:{server.server_address[1]}"
+    event = os.path.join(REPO, "bench", "target", "coldstart-cpu-event.json")
+    os.makedirs(os.path.dirname(event), exist_ok=True)
+    with open(event, "w") as out:
+        out.write('{"document":"invoice.pdf","pages":2,"pageKiB":16}\n')
+    java_home = os.environ.get("JAVA_HOME_FOR_FUNCTION")
+    figures = {label: [] for label, _ in variants}
+    for label, jar in variants:
+        cold_start(jar, endpoint, event, java_home)  # warm-up: page cache
+    for _ in range(runs):
+        for label, jar in variants:
+            figures[label].append(cold_start(jar, endpoint, event, java_home))
+    print("| variant | runs | median CPU ms | min | max |")
+    print("|---|--:|--:|--:|--:|")
+    for label, _ in variants:
+        values = figures[label]
+        print(f"| {label} | {len(values)} | {statistics.median(values):.0f} | {min(values)} | {max(values)} |")
+
+
+if __name__ == "__main__":
+    main()
