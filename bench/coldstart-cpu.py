@@ -11,29 +11,16 @@ Variants alternate run by run.
     bench/coldstart-cpu.py 16 before=/path/to/old/faasguard-agent.jar after=agent/target/faasguard-agent.jar
     JAVA_HOME_FOR_FUNCTION=/usr/lib/jvm/temurin-25-jdk-amd64 bench/coldstart-cpu.py 16 ...
 """
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import threading
 
+import otlp_sink
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-class Sink(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/x-protobuf")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
 
 
 def cpu_millis(pid):
@@ -82,7 +69,7 @@ def cold_start(agent, endpoint, event, java_home):
 def main():
     runs = int(sys.argv[1])
     variants = [argument.split("=", 1) for argument in sys.argv[2:]]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+    server = otlp_sink.start()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     endpoint = f"http://127.0.0.1:{server.server_address[1]}"
     event = os.path.join(REPO, "bench", "target", "coldstart-cpu-event.json")

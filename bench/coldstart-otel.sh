@@ -20,23 +20,7 @@ JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 WORK="$(mktemp -d /var/tmp/coldstart-otel.XXXXXX)"
 trap 'kill "$SINK_PID" 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
 
-# The collector: accepts OTLP/HTTP exports and answers 200 with an empty (valid) protobuf response.
-python3 - "$WORK/port" <<'PY' &
-import http.server, sys
-class Sink(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/x-protobuf")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-    def log_message(self, *args):
-        pass
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
-open(sys.argv[1], "w").write(str(server.server_address[1]))
-server.serve_forever()
-PY
+python3 bench/otlp_sink.py "$WORK/port" &
 SINK_PID=$!
 while [ ! -s "$WORK/port" ]; do sleep 0.1; done
 ENDPOINT="http://127.0.0.1:$(cat "$WORK/port")"
