@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -19,6 +20,8 @@ import org.objectweb.asm.ClassWriter;
 /**
  * Rewrites a jar in place: every class's lambda call sites become generated classes, written right after
  * their host; every other entry, and every class without a lambda, is copied byte for byte in its order.
+ * Entries the caller names are stored uncompressed (with the classes generated for them): a class loaded
+ * from such an entry is read without inflating it, which on a cold start is CPU time saved.
  */
 final class JarDesugarer {
 
@@ -26,7 +29,8 @@ final class JarDesugarer {
 
     private JarDesugarer() {}
 
-    static DesugarStatistics desugar(Path jar) throws IOException {
+    /** @param storedUncompressed which entries (by name) to store uncompressed; the others keep their method */
+    static DesugarStatistics desugar(Path jar, Predicate<String> storedUncompressed) throws IOException {
         List<Entry> entries = read(jar);
         ClassIndex index = new ClassIndex();
         Set<String> taken = new HashSet<>();
@@ -41,8 +45,9 @@ final class JarDesugarer {
         Path rewritten = jar.resolveSibling(jar.getFileName() + ".desugaring");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rewritten))) {
             for (Entry entry : entries) {
+                boolean stored = storedUncompressed.test(entry.zip().getName());
                 if (!isRewritable(entry.zip().getName())) {
-                    copy(out, entry.zip(), entry.bytes());
+                    copy(out, entry.zip(), entry.bytes(), stored);
                     continue;
                 }
                 int before = statistics.replacedCount();
@@ -51,14 +56,14 @@ final class JarDesugarer {
                 HostRewriter rewriter = new HostRewriter(writer, index, wanted -> reserve(taken, wanted), statistics);
                 reader.accept(rewriter, 0);
                 if (statistics.replacedCount() == before) {
-                    copy(out, entry.zip(), entry.bytes());
+                    copy(out, entry.zip(), entry.bytes(), stored);
                     continue;
                 }
-                copy(out, entry.zip(), writer.toByteArray());
+                copy(out, entry.zip(), writer.toByteArray(), stored);
                 for (HostRewriter.GeneratedClass generated : rewriter.generated()) {
                     ZipEntry zip = new ZipEntry(generated.name() + ".class");
                     zip.setTime(entry.zip().getTime());
-                    copy(out, zip, generated.bytes());
+                    copy(out, zip, generated.bytes(), stored);
                 }
             }
         } catch (IOException | RuntimeException failure) {
@@ -97,11 +102,11 @@ final class JarDesugarer {
         return entries;
     }
 
-    /** Writes an entry with its name, time and method (a stored entry stays stored). */
-    private static void copy(ZipOutputStream out, ZipEntry original, byte[] bytes) throws IOException {
+    /** Writes an entry with its name, time and method (a stored entry stays stored), or stored when asked. */
+    private static void copy(ZipOutputStream out, ZipEntry original, byte[] bytes, boolean stored) throws IOException {
         ZipEntry entry = new ZipEntry(original.getName());
         entry.setTime(original.getTime());
-        if (original.getMethod() == ZipEntry.STORED) {
+        if (stored || original.getMethod() == ZipEntry.STORED) {
             CRC32 crc = new CRC32();
             crc.update(bytes);
             entry.setMethod(ZipEntry.STORED);

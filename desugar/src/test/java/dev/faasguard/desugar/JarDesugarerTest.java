@@ -2,6 +2,7 @@ package dev.faasguard.desugar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ class JarDesugarerTest {
         Path original = compileFixtures(release);
         Path desugared = Files.copy(original, work.resolve("desugared.jar"));
 
-        DesugarStatistics statistics = JarDesugarer.desugar(desugared);
+        DesugarStatistics statistics = JarDesugarer.desugar(desugared, name -> false);
 
         List<String> expected = run(original);
         assertEquals(expected, run(desugared));
@@ -66,7 +67,7 @@ class JarDesugarerTest {
     void onJava17AnInnerClassMethodReferenceToItsOuterClassPrivateMethodStaysAnInvokedynamic() throws Exception {
         Path jar = compileFixtures("17");
 
-        DesugarStatistics statistics = JarDesugarer.desugar(jar);
+        DesugarStatistics statistics = JarDesugarer.desugar(jar, name -> false);
 
         // Nestmates: javac 17 refers to Shapes.describe from Shapes$Inner directly, which only a nestmate may call.
         assertEquals(Map.of("implementation not reachable from another class of its package", 1,
@@ -78,7 +79,7 @@ class JarDesugarerTest {
         Path jar = compileFixtures("17");
         List<String> before = names(jar);
 
-        JarDesugarer.desugar(jar);
+        JarDesugarer.desugar(jar, name -> false);
 
         List<String> after = names(jar);
         assertEquals("META-INF/MANIFEST.MF", after.get(0));
@@ -92,6 +93,23 @@ class JarDesugarerTest {
     }
 
     @Test
+    void entriesAskedForAreStoredUncompressedWithTheClassesGeneratedForThem() throws Exception {
+        Path original = compileFixtures("17");
+        Path jar = Files.copy(original, work.resolve("stored.jar"));
+
+        JarDesugarer.desugar(jar, name -> name.startsWith("shapes/"));
+
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                int expected = entry.getName().startsWith("shapes/") ? ZipEntry.STORED : ZipEntry.DEFLATED;
+                assertEquals(expected, entry.getMethod(), entry.getName());
+            }
+            assertNotNull(zip.getEntry("shapes/Shapes$$Lambda$0.class"));
+        }
+        assertEquals(run(original), run(jar));
+    }
+
+    @Test
     void aJarWithoutLambdasIsLeftAsItWas() throws Exception {
         Path jar = compileFixtures("8");
         Path base = work.resolve("base-only.jar");
@@ -101,7 +119,7 @@ class JarDesugarerTest {
         }
         byte[] classBefore = bytes(base, "base/Base.class");
 
-        DesugarStatistics statistics = JarDesugarer.desugar(base);
+        DesugarStatistics statistics = JarDesugarer.desugar(base, name -> false);
 
         assertEquals(0, statistics.replacedCount());
         assertEquals(List.of("META-INF/MANIFEST.MF", "base/Base.class"), names(base));
