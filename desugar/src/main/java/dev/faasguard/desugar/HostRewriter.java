@@ -73,10 +73,11 @@ final class HostRewriter extends ClassVisitor {
             statistics.kept("serializable lambda");
             return false;
         }
-        Call call = switch (Reach.of(site.implementation(), host, index)) {
+        Reach reach = Reach.of(site.implementation(), host, index);
+        Call call = switch (reach) {
             case DIRECT -> Call.direct(new Implementation(site.implementation()));
-            case THROUGH_HOST -> accessors.computeIfAbsent(site.implementation(), handle ->
-                    Call.accessor(host, "access$lambda$" + accessors.size(), new Implementation(handle), hostIsInterface));
+            case THROUGH_HOST -> accessors.getOrDefault(site.implementation(), Call.accessor(host,
+                    "access$lambda$" + accessors.size(), new Implementation(site.implementation()), hostIsInterface));
             case NONE -> null;
         };
         if (call == null) {
@@ -90,6 +91,10 @@ final class HostRewriter extends ClassVisitor {
         } catch (UnsupportedSiteException unsupported) {
             statistics.kept(unsupported.getMessage());
             return false;
+        }
+        if (reach == Reach.THROUGH_HOST) {
+            // Registered only now: a site that could not be generated leaves no accessor nothing calls.
+            accessors.putIfAbsent(site.implementation(), call);
         }
         generator.replaceCallSite(method);
         statistics.replaced();
