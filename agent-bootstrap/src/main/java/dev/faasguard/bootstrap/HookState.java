@@ -12,6 +12,17 @@ final class HookState {
      */
     int scopeDepth;
 
+    /**
+     * Until when (epoch ms) a timer a client library armed around the running call will abort it, or 0: a call
+     * bounded that way before the deadline is no finding, whatever its own socket timeouts say.
+     */
+    long boundedUntil;
+
+    /** Whether the running call will be aborted by its client's timer before {@code deadline} (0: no deadline). */
+    boolean bounded(long now, long deadline) {
+        return boundedUntil > now && (deadline == 0 || boundedUntil <= deadline);
+    }
+
     boolean quiet() {
         return agentDepth > 0 || scopeDepth > 0;
     }

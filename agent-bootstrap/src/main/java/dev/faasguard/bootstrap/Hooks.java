@@ -302,8 +302,8 @@ public final class Hooks {
         boolean noConnectTimeout = !connected && connection.getConnectTimeout() == 0;
         boolean noReadTimeout = connection.getReadTimeout() == 0;
         if (!noConnectTimeout && !noReadTimeout) {
-            checkTimeout("HttpURLConnection", (connected ? 0 : connection.getConnectTimeout()) + connection.getReadTimeout(),
-                    connection);
+            checkTimeouts("HttpURLConnection", connected ? 0 : connection.getConnectTimeout(), "read timeout",
+                    connection.getReadTimeout(), connection);
             return 0;
         }
         String missing = noConnectTimeout && noReadTimeout ? "connectTimeout,readTimeout"
@@ -338,8 +338,8 @@ public final class Hooks {
         boolean clientConnectTimeout = connectTimeout != null && connectTimeout.isPresent();
         boolean hasRequestTimeout = requestTimeout != null && requestTimeout.isPresent();
         if (clientConnectTimeout && hasRequestTimeout) {
-            checkTimeout(async ? "HttpClient.sendAsync" : "HttpClient.send",
-                    millis(connectTimeout.get()) + millis(requestTimeout.get()), null);
+            checkTimeouts(async ? "HttpClient.sendAsync" : "HttpClient.send", millis(connectTimeout.get()),
+                    "request timeout", millis(requestTimeout.get()), null);
             return enclosingOnly();
         }
         String missing = !clientConnectTimeout && !hasRequestTimeout ? "connectTimeout,requestTimeout"
@@ -389,9 +389,37 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A client library armed a timer that aborts the call this thread is about to make after {@code millis}
+     * (the AWS SDK's apiCallTimeout and apiCallAttemptTimeout). Until then, the socket timeouts of that call
+     * are not what bounds it. Expires by itself, so a call that returns early leaves nothing to undo.
+     */
+    public static void callBoundedFor(long millis) {
+        if (millis <= 0 || sink == null) {
+            return;
+        }
+        HookState state = state();
+        long now = System.currentTimeMillis();
+        long until = now + millis;
+        if (state.boundedUntil <= now || until < state.boundedUntil) {
+            state.boundedUntil = until;
+        }
+    }
+
     /** Sets the running invocation's deadline (epoch ms), or 0 when it ends. */
     public static void deadline(long epochMillis) {
         deadline = epochMillis;
+    }
+
+    /**
+     * An HTTP call's two timeouts, each judged as itself: the one longer than what is left is reported under its
+     * own name, never their sum (a setting no client has).
+     */
+    private static void checkTimeouts(String operation, long connectTimeoutMillis, String otherTimeout,
+            long otherTimeoutMillis, Object resource) {
+        boolean otherIsLonger = otherTimeoutMillis >= connectTimeoutMillis;
+        checkTimeout(operation + (otherIsLonger ? " " + otherTimeout : " connect timeout"),
+                Math.max(connectTimeoutMillis, otherTimeoutMillis), resource);
     }
 
     /** A timeout is only wrong when an invocation with a deadline runs and it is longer than what is left. */
@@ -400,13 +428,14 @@ public final class Hooks {
         if (until == 0) {
             return;
         }
-        long remaining = until - System.currentTimeMillis();
+        long now = System.currentTimeMillis();
+        long remaining = until - now;
         HookSink target = sink;
         if (timeoutMillis <= remaining || target == null) {
             return;
         }
         HookState state = state();
-        if (state.quiet()) {
+        if (state.quiet() || state.bounded(now, until)) {
             return;
         }
         state.agentDepth++;
@@ -449,7 +478,7 @@ public final class Hooks {
     private static int blocking(String rule, String operation, String subject, String missing, Object resource,
             boolean encloses) {
         HookState state = state();
-        if (state.quiet()) {
+        if (state.quiet() || state.bounded(System.currentTimeMillis(), deadline)) {
             return 0;
         }
         HookSink target = sink;

@@ -3,6 +3,7 @@ package dev.faasguard.agent;
 import dev.faasguard.agent.config.AgentConfig;
 import dev.faasguard.agent.config.ConfigLoader;
 import dev.faasguard.agent.config.Mode;
+import dev.faasguard.agent.finding.ApplicationCode;
 import dev.faasguard.agent.finding.FindingRecorder;
 import dev.faasguard.agent.finding.FindingStore;
 import dev.faasguard.agent.finding.IgnoreList;
@@ -17,6 +18,7 @@ import dev.faasguard.agent.report.FindingLog;
 import dev.faasguard.agent.report.ReportContent;
 import dev.faasguard.agent.report.ReportFiles;
 import dev.faasguard.agent.rule.BlockingCall;
+import dev.faasguard.agent.rule.ClientLibrary;
 import dev.faasguard.agent.rule.ConnectWithoutTimeoutRule;
 import dev.faasguard.agent.rule.FileProbe;
 import dev.faasguard.agent.rule.FileWrite;
@@ -51,6 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The running agent: wires configuration, rules, findings and sinks, and is what the hooks call. */
 final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationMonitor.Sinks {
 
+    /** Lambda's init phase limit for on-demand environments. */
+    private static final long LAMBDA_INIT_LIMIT_MILLIS = 10_000;
     /** How long exit waits for the log to drain. */
     private static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
     /** How long the end of an invocation waits for the log to drain before the response goes back. */
@@ -69,7 +73,7 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
     private ReportFiles reports;
     /** Null unless failOn is set. */
     private FailOnGate failOn;
-    /** Sockets and HTTP connections already judged: each is reported once. */
+    /** Sockets and HTTP connections already judged in this invocation: each is reported once per invocation. */
     private final Set<Object> judgedResources = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<String> failedHooks = ConcurrentHashMap.newKeySet();
 
@@ -94,6 +98,9 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         AgentConfig config = new ConfigLoader(arguments, System.getProperties(), environment, log).load();
         WritableRoots roots = WritableRoots.of(config.writableRoots());
         IgnoreList ignore = IgnoreList.parse(config.ignore());
+        String handler = config.handler() != null ? config.handler() : environment.get("_HANDLER");
+        StackCapture.use(ApplicationCode.of(config.appPackages(), handler, environment.get("MAIN_CLASS"),
+                System.getProperty("sun.java.command")));
 
         FindingStore findings = new FindingStore();
         findings.addListener(new FindingLog(log));
@@ -120,13 +127,15 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         runtime.reports = new ReportFiles(new ReportContent(version(), config.mode().id(), environment, findings,
                 ignore, history, exportStatus), path(config.reportPath()), path(config.reportHtmlPath()), log);
         runtime.invocations = new InvocationMonitor(history, recorder, runtime.inFlight, runtime.reports.paths(),
-                config.tmpCapacityBytes(), config.deadlineMarginMillis(), runtime, runtime.telemetry);
+                config.tmpCapacityBytes(), config.deadlineMarginMillis(), isLambdaFunction(environment)
+                || config.handler() != null, runtime, runtime.telemetry);
         Runtime.getRuntime().addShutdownHook(new ExitHook(runtime));
         if (config.failOnSeverity().isPresent()) {
             runtime.failOn = FailOnGate.install(config.failOnSeverity().get(), findings, instrumentation, log);
         }
 
         Hooks.install(runtime, roots, config.mode() == Mode.ENFORCE);
+        Hooks.deadline(initDeadline(environment));
         System.setProperty(FaasGuardAgent.VERSION_PROPERTY, version());
         // Deadlines come from the AWS runtime client, which reads AWS_LAMBDA_RUNTIME_API.
         boolean deadlines = environment.get("AWS_LAMBDA_RUNTIME_API") != null;
@@ -145,15 +154,28 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
             return 0;
         }
         WithoutTimeoutRule timeoutRule = timeoutRules.get(rule);
-        Optional<Violation> violation = timeoutRule.evaluate(new BlockingCall(operation, subject, missing));
-        if (violation.isEmpty()) {
+        Optional<Violation> found = timeoutRule.evaluate(new BlockingCall(operation, subject, missing),
+                invocations.phase());
+        if (found.isEmpty()) {
             return 0;
         }
-        StackCapture.Capture capture = recorder.capture(violation.get());
-        if (capture == null || !timeoutRule.calledByApplication(capture.jdkCallers(), capture.inApplication())) {
+        StackCapture.Capture capture = recorder.capture(found.get());
+        if (capture == null || !timeoutRule.calledThroughApi(capture.jdkCallers(), capture.outsideJdk())) {
             return 0;
         }
-        return inFlight.start(violation.get(), capture);
+        if (!capture.madeByLibrary()) {
+            return inFlight.start(found.get(), capture, 0);
+        }
+        if (timeoutRule.talksToNetwork()) {
+            // A client the application configured connects with the timeouts the application gave it, on the
+            // application's thread or on one of its own (OkHttp connects on its task runner).
+            Optional<ClientLibrary> client = ClientLibrary.among(capture.libraries());
+            if (capture.inApplication() || client.isPresent()) {
+                return inFlight.start(client.map(found.get()::through).orElse(found.get()), capture, 0);
+            }
+        }
+        // A library waiting on its own work: the application can change nothing unless it really blocks.
+        return inFlight.start(found.get(), capture, WithoutTimeoutRule.LIBRARY_WAIT_THRESHOLD_MILLIS);
     }
 
     @Override
@@ -163,6 +185,8 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
 
     @Override
     public void invocationStarted(Object request) {
+        // A connection kept alive across invocations is judged again in each: its count is one per invocation.
+        judgedResources.clear();
         invocations.started(request);
     }
 
@@ -257,6 +281,22 @@ final class AgentRuntime implements HookSink, Instrumenter.Failures, InvocationM
         public void run() {
             runtime.exit();
         }
+    }
+
+    /**
+     * On Lambda, init has a limit of its own: 10 s from the start for an on-demand environment. A timeout longer
+     * than what init has left is a finding as an invocation's is. Counted from the agent's start, a little after
+     * the JVM's, so never earlier than the platform's. SnapStart and provisioned concurrency init longer: none.
+     */
+    private static long initDeadline(Map<String, String> environment) {
+        String initType = environment.get("AWS_LAMBDA_INITIALIZATION_TYPE");
+        boolean onDemand = initType == null || initType.equals("on-demand");
+        return isLambdaFunction(environment) && onDemand ? System.currentTimeMillis() + LAMBDA_INIT_LIMIT_MILLIS : 0;
+    }
+
+    /** A function the platform starts: a handler to load, and a Runtime API to ask for its invocations. */
+    private static boolean isLambdaFunction(Map<String, String> environment) {
+        return environment.get("AWS_LAMBDA_RUNTIME_API") != null && environment.get("_HANDLER") != null;
     }
 
     /** A configured report file, or null when that report is off. */

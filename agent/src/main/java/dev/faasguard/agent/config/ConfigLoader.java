@@ -36,7 +36,7 @@ public final class ConfigLoader {
         warnAboutUnknownKeys();
         return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.REPORT_HTML),
                 value(Options.WRITABLE_ROOTS), value(Options.IGNORE), value(Options.DEADLINE_MARGIN),
-                value(Options.TMP_CAPACITY), value(Options.HANDLER), value(Options.FLUSH_TIMEOUT),
+                value(Options.TMP_CAPACITY), value(Options.HANDLER), value(Options.APP_PACKAGES), value(Options.FLUSH_TIMEOUT),
                 value(Options.TRACE_CONTINUE), value(Options.FAIL_ON));
     }
 

@@ -79,6 +79,14 @@ public final class Options {
         }
     };
 
+    public static final Option<List<String>> APP_PACKAGES = new Option<>("app.packages", List.of(),
+            "a comma-separated list of Java packages, e.g. com.example.orders,com.example.common") {
+        @Override
+        List<String> parse(String raw) {
+            return javaPackages(raw);
+        }
+    };
+
     public static final Option<String> FAIL_ON = new Option<>("failOn", OFF, "error, warning or off") {
         @Override
         String parse(String raw) {
@@ -107,7 +115,7 @@ public final class Options {
     };
 
     public static final List<Option<?>> ALL = List.of(MODE, REPORT, REPORT_HTML, WRITABLE_ROOTS, IGNORE,
-            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, FLUSH_TIMEOUT, TRACE_CONTINUE, FAIL_ON);
+            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, APP_PACKAGES, FLUSH_TIMEOUT, TRACE_CONTINUE, FAIL_ON);
 
     private Options() {}
 
@@ -176,6 +184,29 @@ public final class Options {
             patterns.add(pattern);
         }
         return List.copyOf(patterns);
+    }
+
+    /** Package names ({@code com.example.orders}, a trailing dot allowed), at least one. */
+    private static List<String> javaPackages(String raw) {
+        List<String> packages = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+            for (String segment : bare.split("\\.", -1)) {
+                if (segment.isEmpty() || !Character.isJavaIdentifierStart(segment.codePointAt(0))
+                        || !segment.codePoints().allMatch(Character::isJavaIdentifierPart)) {
+                    throw new IllegalArgumentException(raw);
+                }
+            }
+            packages.add(bare);
+        }
+        if (packages.isEmpty()) {
+            throw new IllegalArgumentException(raw);
+        }
+        return List.copyOf(packages);
     }
 
     private static List<String> absoluteDirectories(String raw) {

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * One occurrence of a rule breaking, with where it happened.
  *
+ * @param fix how to fix it: the rule's fix, or the settings of the client library that made the call
  * @param invocation the id of the invocation running when it fired, or null outside any
  */
-public record Finding(Rule rule, String message, CallSite callSite, List<String> stack,
+public record Finding(Rule rule, String message, String fix, CallSite callSite, List<String> stack,
         Map<String, Object> detail, long epochMillis, String invocation) {
 
     /** Occurrences with the same key are counted as one finding. */

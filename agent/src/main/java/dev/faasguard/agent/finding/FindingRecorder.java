@@ -43,14 +43,22 @@ public final class FindingRecorder {
         return true;
     }
 
-    /** Records a violation captured earlier, with facts known only now (how long it blocked). */
+    /**
+     * Records a violation captured earlier, with facts known only now (how long it blocked). When a library stood
+     * between the JDK and the application's line, the library frame that made the call is in the details as
+     * {@code via}.
+     */
     public void record(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail) {
         Map<String, Object> detail = violation.detail();
-        if (!moreDetail.isEmpty()) {
+        boolean via = capture.inApplication() && capture.madeByLibrary();
+        if (!moreDetail.isEmpty() || via) {
             detail = new LinkedHashMap<>(detail);
+            if (via) {
+                detail.put("via", capture.via());
+            }
             detail.putAll(moreDetail);
         }
-        store.record(new Finding(violation.rule(), violation.message(), capture.callSite(), capture.stack(), detail,
-                System.currentTimeMillis(), invocations.currentInvocationId()));
+        store.record(new Finding(violation.rule(), violation.message(), violation.fixText(), capture.callSite(),
+                capture.stack(), detail, System.currentTimeMillis(), invocations.currentInvocationId()));
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls that may wait forever and are waiting now. A call becomes a finding when it returns or throws,
- * with how long it blocked; one still waiting when the JVM exits becomes one then, marked so.
+ * with how long it blocked; one still waiting when the JVM exits becomes one then, marked so. A call that is
+ * a finding only if it blocks long enough (a library's wait on its own work) is dropped when it returns sooner.
  */
 public final class InFlightCalls {
 
@@ -23,30 +24,37 @@ public final class InFlightCalls {
         this.recorder = recorder;
     }
 
-    /** @return the id the hook hands back when the call ends (never 0) */
-    public int start(Violation violation, StackCapture.Capture capture) {
+    /**
+     * @param minimumBlockedMillis how long the call must block to be a finding; 0 for every call
+     * @return the id the hook hands back when the call ends (never 0)
+     */
+    public int start(Violation violation, StackCapture.Capture capture, long minimumBlockedMillis) {
         int id;
         do {
             id = ids.incrementAndGet() & ID_MASK;
         } while (id == 0);
-        calls.put(id, new Call(violation, capture, Thread.currentThread(), System.nanoTime()));
+        calls.put(id, new Call(violation, capture, Thread.currentThread(), System.nanoTime(), minimumBlockedMillis));
         return id;
     }
 
     public void end(int id) {
         Call call = calls.remove(id);
         if (call != null) {
-            recorder.record(call.violation, call.capture, Map.of("blockedMs", call.blockedMillis()));
+            long blocked = call.blockedMillis();
+            if (blocked >= call.minimumBlockedMillis) {
+                recorder.record(call.violation, call.capture, Map.of("blockedMs", blocked));
+            }
         }
     }
 
-    /** Records every call still waiting, as it stands: the JVM is going away. */
+    /** Records every call still waiting (long enough), as it stands: the deadline is here, or the JVM is going away. */
     public void recordStillBlocked() {
         for (Integer id : List.copyOf(calls.keySet())) {
             Call call = calls.remove(id);
-            if (call != null) {
+            long blocked = call == null ? 0 : call.blockedMillis();
+            if (call != null && blocked >= call.minimumBlockedMillis) {
                 recorder.record(call.violation, call.capture,
-                        Map.of("blockedMs", call.blockedMillis(), "stillBlocked", true, "waitingThread", call.thread.getName()));
+                        Map.of("blockedMs", blocked, "stillBlocked", true, "waitingThread", call.thread.getName()));
             }
         }
     }
@@ -66,7 +74,8 @@ public final class InFlightCalls {
         return blocked;
     }
 
-    private record Call(Violation violation, StackCapture.Capture capture, Thread thread, long startNanos) {
+    private record Call(Violation violation, StackCapture.Capture capture, Thread thread, long startNanos,
+            long minimumBlockedMillis) {
 
         long blockedMillis() {
             return (System.nanoTime() - startNanos) / 1_000_000;

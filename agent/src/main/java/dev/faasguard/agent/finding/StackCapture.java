@@ -5,61 +5,69 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Walks the current stack to the call site: past the agent's own frames and the JDK's, to the first
- * frame of application code. Runs only when a rule fires.
+ * Walks a stack to the call site: past the agent's own frames, the JDK's and the libraries', to the first frame
+ * of the application's own code ({@link ApplicationCode}). The library frames it passes on the way are kept:
+ * the first of them is what did the I/O or the wait ({@code via}), and their classes tell which client the
+ * application called. Runs only when a rule fires.
  */
 public final class StackCapture {
 
     /** Frames kept from the call site down, enough to see which handler called it. */
     public static final int MAX_FRAMES = 12;
+    /** Library classes kept to tell which client was called: a client's frames sit under the application's. */
+    private static final int MAX_LIBRARY_FRAMES = 96;
 
     private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
+    /** Set once when the agent starts, before any hook can fire. */
+    private static volatile ApplicationCode application = ApplicationCode.ANYTHING_BUT_LIBRARIES;
+
     private StackCapture() {}
 
+    /** Which classes are the application's, for every capture from now on. */
+    public static void use(ApplicationCode applicationCode) {
+        application = applicationCode;
+    }
+
     /**
-     * @param jdkCallers the classes of the JDK frames between the hook and the call site, innermost
-     *     first: through which API the application reached the hooked method
-     * @param inApplication false when no application frame was on the stack (JDK code alone)
+     * @param callSite the first application frame; without one, the first library frame, else the first JDK frame
+     * @param stack the frames from the call site down
+     * @param jdkCallers the classes of the JDK frames between the hook and the first frame outside the JDK,
+     *     innermost first: through which API the call was made
+     * @param inApplication whether an application frame was found
+     * @param via the library frame that made the call, when a library stood between the JDK and the application
+     * @param libraries the classes of the library frames between the JDK and the application, innermost first
      */
-    public record Capture(CallSite callSite, List<String> stack, List<String> jdkCallers, boolean inApplication) {}
+    public record Capture(CallSite callSite, List<String> stack, List<String> jdkCallers, boolean inApplication,
+            String via, List<String> libraries) {
+
+        /** A capture with no library in it (a stack the agent made up, or resolved elsewhere). */
+        public static Capture direct(CallSite callSite, List<String> stack, boolean inApplication) {
+            return new Capture(callSite, stack, List.of(), inApplication, null, List.of());
+        }
+
+        /** Whether code other than the JDK's made the call: the application, or a library. */
+        public boolean outsideJdk() {
+            return inApplication || via != null;
+        }
+
+        /** Whether a library, not the application itself, called the JDK. */
+        public boolean madeByLibrary() {
+            return via != null;
+        }
+    }
 
     public static Capture here() {
         return WALKER.walk(frames -> {
-            List<StackWalker.StackFrame> kept = new ArrayList<>(MAX_FRAMES);
-            List<String> jdkCallers = new ArrayList<>();
-            StackWalker.StackFrame firstJdkFrame = null;
+            Resolver resolver = new Resolver(application);
             for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
-                if (kept.isEmpty()) {
-                    if (isAgent(frame.getClassName())) {
-                        continue;
-                    }
-                    if (isJdk(frame)) {
-                        if (firstJdkFrame == null) {
-                            firstJdkFrame = frame;
-                        }
-                        jdkCallers.add(frame.getClassName());
-                        continue;
-                    }
-                }
-                kept.add(frame);
-                if (kept.size() == MAX_FRAMES) {
+                if (!resolver.add(frame.getClassName(), isJdk(frame), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber())) {
                     break;
                 }
             }
-            if (kept.isEmpty()) {
-                // Only JDK code on the stack (a JDK thread, a shutdown hook): point at the JDK frame.
-                return firstJdkFrame == null
-                        ? new Capture(CallSite.UNKNOWN, List.of(), List.copyOf(jdkCallers), false)
-                        : new Capture(callSite(firstJdkFrame), List.of(callSite(firstJdkFrame).frame()),
-                                List.copyOf(jdkCallers), false);
-            }
-            List<String> stack = new ArrayList<>(kept.size());
-            for (StackWalker.StackFrame frame : kept) {
-                stack.add(callSite(frame).frame());
-            }
-            return new Capture(callSite(kept.get(0)), List.copyOf(stack), List.copyOf(jdkCallers), true);
+            return resolver.capture();
         });
     }
 
@@ -68,30 +76,85 @@ public final class StackCapture {
      * Frames carry no class here, so JDK code is told by its module or package.
      */
     public static Capture of(StackTraceElement[] frames) {
-        List<String> stack = new ArrayList<>(MAX_FRAMES);
-        List<String> jdkCallers = new ArrayList<>();
-        CallSite site = null;
+        Resolver resolver = new Resolver(application);
         for (StackTraceElement frame : frames) {
-            if (site == null) {
-                if (isAgent(frame.getClassName())) {
-                    continue;
-                }
-                if (isJdkOrPlatform(frame)) {
-                    jdkCallers.add(frame.getClassName());
-                    continue;
-                }
-                site = new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
-                        frame.getLineNumber());
-            }
-            stack.add(new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
-                    frame.getLineNumber()).frame());
-            if (stack.size() == MAX_FRAMES) {
+            if (!resolver.add(frame.getClassName(), isJdkOrPlatform(frame), frame.getMethodName(), frame.getFileName(),
+                    frame.getLineNumber())) {
                 break;
             }
         }
-        return site == null
-                ? new Capture(CallSite.UNKNOWN, List.of(), List.copyOf(jdkCallers), false)
-                : new Capture(site, List.copyOf(stack), List.copyOf(jdkCallers), true);
+        return resolver.capture();
+    }
+
+    /** Takes the frames innermost first and settles on the call site. */
+    private static final class Resolver {
+        private final ApplicationCode application;
+        private final List<String> jdkCallers = new ArrayList<>();
+        private final List<String> libraries = new ArrayList<>();
+        /** From the first frame outside the JDK: the stack shown when no application frame turns up. */
+        private final List<String> fromFirstCaller = new ArrayList<>(MAX_FRAMES);
+        private final List<String> fromApplication = new ArrayList<>(MAX_FRAMES);
+        private CallSite firstJdk;
+        private CallSite firstLibrary;
+        private CallSite applicationFrame;
+
+        Resolver(ApplicationCode application) {
+            this.application = application;
+        }
+
+        /** @return false once nothing more is needed */
+        boolean add(String className, boolean jdk, String method, String file, int line) {
+            if (applicationFrame != null) {
+                fromApplication.add(new CallSite(className, method, file, line).frame());
+                return fromApplication.size() < MAX_FRAMES;
+            }
+            if (isAgent(className)) {
+                return true;
+            }
+            CallSite site = new CallSite(className, method, file, line);
+            if (jdk && firstLibrary == null) {
+                jdkCallers.add(className);
+                if (firstJdk == null) {
+                    firstJdk = site;
+                }
+                return true;
+            }
+            if (fromFirstCaller.size() < MAX_FRAMES) {
+                fromFirstCaller.add(site.frame());
+            }
+            if (jdk) {
+                return true;
+            }
+            if (application.isApplication(className)) {
+                applicationFrame = site;
+                fromApplication.add(site.frame());
+                return true;
+            }
+            if (firstLibrary == null) {
+                firstLibrary = site;
+            }
+            if (libraries.size() < MAX_LIBRARY_FRAMES) {
+                libraries.add(className);
+            }
+            return true;
+        }
+
+        Capture capture() {
+            String via = firstLibrary == null ? null : firstLibrary.frame();
+            if (applicationFrame != null) {
+                return new Capture(applicationFrame, List.copyOf(fromApplication), List.copyOf(jdkCallers), true, via,
+                        List.copyOf(libraries));
+            }
+            if (firstLibrary != null) {
+                // No application frame: a library's own thread, or a class the heuristics took for a library.
+                return new Capture(firstLibrary, List.copyOf(fromFirstCaller), List.copyOf(jdkCallers), false, via,
+                        List.copyOf(libraries));
+            }
+            // Only JDK code on the stack (a JDK thread, a shutdown hook): point at the JDK frame.
+            return firstJdk == null
+                    ? new Capture(CallSite.UNKNOWN, List.of(), List.copyOf(jdkCallers), false, null, List.of())
+                    : new Capture(firstJdk, List.of(firstJdk.frame()), List.copyOf(jdkCallers), false, null, List.of());
+        }
     }
 
     private static boolean isJdkOrPlatform(StackTraceElement frame) {
@@ -118,9 +181,5 @@ public final class StackCapture {
         ClassLoader loader = type.getClassLoader();
         return loader == null || loader == PLATFORM
                 || type.getName().startsWith("jdk.internal.reflect.") || isRuntimeClient(type.getName());
-    }
-
-    private static CallSite callSite(StackWalker.StackFrame frame) {
-        return new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
     }
 }

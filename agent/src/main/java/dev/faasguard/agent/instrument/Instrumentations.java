@@ -41,7 +41,8 @@ public final class Instrumentations {
                 new SocketReadInstrumentation(),
                 new HttpUrlConnectionInstrumentation(),
                 new HttpBodyInstrumentation(),
-                new HttpClientInstrumentation()));
+                new HttpClientInstrumentation(),
+                new AwsSdkTimerInstrumentation()));
         blocking.addAll(ConcurrencyInstrumentations.all(deadlines));
         return blocking;
     }

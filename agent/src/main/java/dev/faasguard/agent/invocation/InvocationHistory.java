@@ -16,7 +16,7 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
     private final List<Invocation> invocations = new ArrayList<>();
     private volatile Invocation current;
     private volatile long tmpCapacityBytes = -1;
-    private int started;
+    private volatile int started;
 
     /** A new invocation on {@code thread}; the first in this JVM is the cold start. */
     synchronized Invocation start(String requestId, long deadlineEpochMillis, Thread thread, long tmpBytes) {
@@ -28,6 +28,11 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
         }
         current = invocation;
         return invocation;
+    }
+
+    /** Whether any invocation has started in this JVM: init is over. */
+    boolean anyStarted() {
+        return current != null || started > 0;
     }
 
     Invocation current() {

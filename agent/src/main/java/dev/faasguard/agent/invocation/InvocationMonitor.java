@@ -3,7 +3,9 @@ package dev.faasguard.agent.invocation;
 import dev.faasguard.agent.finding.FindingRecorder;
 import dev.faasguard.agent.finding.InFlightCalls;
 import dev.faasguard.agent.finding.StackCapture;
+import dev.faasguard.agent.rule.ClientLibrary;
 import dev.faasguard.agent.rule.DeadlineExceededRule;
+import dev.faasguard.agent.rule.Phase;
 import dev.faasguard.agent.rule.InvocationFailedRule;
 import dev.faasguard.agent.rule.RuntimeExitRule;
 import dev.faasguard.agent.rule.UncaughtExceptionRule;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Follows each invocation from the runtime client's {@code nextInvocation} to its response: the threads
@@ -45,6 +48,8 @@ public final class InvocationMonitor {
     private final InFlightCalls inFlight;
     private final TmpWatch tmp;
     private final long deadlineMarginMillis;
+    /** Whether this JVM runs a function whose init comes before its first invocation (on Lambda, or a handler named). */
+    private final boolean functionInit;
     private final Sinks sinks;
     private final Telemetry telemetry;
     private final StartedThreads threads = new StartedThreads();
@@ -64,7 +69,9 @@ public final class InvocationMonitor {
      * @param tmpCapacity the capacity of /tmp when it is not a mount of its own
      */
     public InvocationMonitor(InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
-            List<Path> reports, long tmpCapacity, long deadlineMarginMillis, Sinks sinks, Telemetry telemetry) {
+            List<Path> reports, long tmpCapacity, long deadlineMarginMillis, boolean functionInit, Sinks sinks,
+            Telemetry telemetry) {
+        this.functionInit = functionInit;
         this.history = history;
         this.recorder = recorder;
         this.inFlight = inFlight;
@@ -119,17 +126,36 @@ public final class InvocationMonitor {
         sinks.persist(0);
     }
 
-    /** A timed call whose timeout is longer than the invocation has left. */
+    /** Init until the function's first invocation starts; from then on, or in a plain program, invocations. */
+    public Phase phase() {
+        return functionInit && !history.anyStarted() ? Phase.INIT : Phase.INVOCATION;
+    }
+
+    /**
+     * A timed call whose timeout is longer than the invocation (or init) has left. Made inside a client library
+     * the application called, it is the client's setting that is too long, and the fix names it.
+     */
     public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis) {
         Invocation invocation = history.current();
-        if (invocation == null) {
+        Phase phase = phase();
+        if (invocation == null && phase != Phase.INIT) {
             return;
         }
-        Violation violation = timeoutExceedsDeadline.evaluate(operation, timeoutMillis, remainingMillis, invocation.id());
+        Violation violation = timeoutExceedsDeadline.evaluate(operation, timeoutMillis, remainingMillis,
+                invocation == null ? null : invocation.id(), phase);
         StackCapture.Capture capture = StackCapture.here();
-        if (timeoutExceedsDeadline.calledByApplication(capture.jdkCallers(), capture.inApplication())) {
-            record(violation, capture);
+        if (!timeoutExceedsDeadline.calledThroughApi(capture.jdkCallers(), capture.outsideJdk())) {
+            return;
         }
+        if (capture.madeByLibrary()) {
+            Optional<ClientLibrary> client = ClientLibrary.among(capture.libraries());
+            if (client.isEmpty() || !capture.inApplication()) {
+                // A library's own timed wait: its timeout is not the application's to change.
+                return;
+            }
+            violation = violation.through(client.get());
+        }
+        record(violation, capture);
     }
 
     /** A file or directory under /tmp written during the running invocation. */
@@ -175,8 +201,8 @@ public final class InvocationMonitor {
     }
 
     /** Where a /tmp file no hook saw comes from: a subprocess or native code. */
-    private static final StackCapture.Capture OUTSIDE_JVM = new StackCapture.Capture(
-            new dev.faasguard.agent.finding.CallSite("(outside the JVM)", "?", null, -1), List.of(), List.of(), false);
+    private static final StackCapture.Capture OUTSIDE_JVM = StackCapture.Capture.direct(
+            new dev.faasguard.agent.finding.CallSite("(outside the JVM)", "?", null, -1), List.of(), false);
 
     public void threadStarted(Thread thread) {
         Invocation invocation = history.current();
@@ -213,8 +239,10 @@ public final class InvocationMonitor {
     }
 
     /**
-     * Only a thread still running application code is work; an idle pool or JDK thread is not. A thread
-     * started a moment ago may not have reached its application code yet: it gets a few milliseconds.
+     * Only a thread still running the application's own code is work after the response. A pool thread waiting
+     * for its next task, the JDK's or a library's (OkHttp's task runner, a connection pool's housekeeper, even
+     * while it tops the pool up), runs none: freezing it loses nothing of the invocation's. A thread started a
+     * moment ago may not have reached its application code yet: it gets a few milliseconds.
      */
     private void judgeStillRunning(Thread thread, Invocation invocation) {
         StartedThreads.Start start = threads.of(thread);

@@ -24,8 +24,12 @@ public final class FindingLog implements FindingListener {
     static String format(Finding finding) {
         StringBuilder text = new StringBuilder(256)
                 .append(finding.rule().id()).append(" (").append(finding.rule().severity().id()).append(") at ")
-                .append(finding.callSite().frame()).append(": ").append(finding.message())
-                .append("\n    fix: ").append(finding.rule().fix());
+                .append(finding.callSite().frame()).append(": ").append(finding.message());
+        Object via = finding.detail().get("via");
+        if (via != null) {
+            text.append("\n    via: ").append(via);
+        }
+        text.append("\n    fix: ").append(finding.fix());
         List<String> stack = finding.stack();
         for (int i = 0; i < Math.min(PRINTED_FRAMES, stack.size()); i++) {
             text.append("\n    at ").append(stack.get(i));

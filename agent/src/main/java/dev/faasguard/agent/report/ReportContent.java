@@ -63,7 +63,7 @@ public final class ReportContent {
         json.put("rule", finding.rule().id());
         json.put("severity", finding.rule().severity().id());
         json.put("message", finding.message());
-        json.put("fix", finding.rule().fix());
+        json.put("fix", finding.fix());
         json.put("count", count);
         json.put("callSite", callSite(finding.callSite()));
         json.put("stack", finding.stack());

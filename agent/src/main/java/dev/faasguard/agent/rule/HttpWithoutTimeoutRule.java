@@ -23,8 +23,8 @@ public final class HttpWithoutTimeoutRule extends WithoutTimeoutRule {
     }
 
     @Override
-    public Optional<Violation> evaluate(BlockingCall call) {
-        return call.missing() == null ? Optional.empty() : super.evaluate(call);
+    public Optional<Violation> evaluate(BlockingCall call, Phase phase) {
+        return call.missing() == null ? Optional.empty() : super.evaluate(call, phase);
     }
 
     @Override
@@ -33,7 +33,7 @@ public final class HttpWithoutTimeoutRule extends WithoutTimeoutRule {
     }
 
     @Override
-    protected boolean talksToNetwork() {
+    public boolean talksToNetwork() {
         return true;
     }
 
@@ -46,7 +46,7 @@ public final class HttpWithoutTimeoutRule extends WithoutTimeoutRule {
     @Override
     protected String message(BlockingCall call, Map<String, Object> detail) {
         return call.operation() + " " + detail.get("url") + " with no " + String.join(" and no ",
-                List.of(call.missing().split(","))) + ": " + CONSEQUENCE;
+                List.of(call.missing().split(",")));
     }
 
     /** Scheme, host, port and path: no credentials, no query string, no fragment. */

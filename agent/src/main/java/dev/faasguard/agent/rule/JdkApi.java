@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The JDK APIs an application calls to make each kind of call the rules judge, as class-name prefixes,
- * and the test that the application made a call itself: every JDK frame between the hooked method and
- * the application's frame belongs to the API. When the JDK waits on its own behalf (System.exit joining
+ * and the test that code outside the JDK made a call itself: every JDK frame between the hooked method and
+ * the first frame outside the JDK belongs to the API. When the JDK waits on its own behalf (System.exit joining
  * the shutdown hooks, HttpServer.stop joining its dispatcher) there is no application line to blame.
  */
 final class JdkApi {
@@ -25,11 +25,11 @@ final class JdkApi {
     private JdkApi() {}
 
     /**
-     * @param jdkCallers the JDK classes between the hook and the call site
-     * @param inApplication whether an application frame was found at all
+     * @param jdkCallers the JDK classes between the hook and the first frame outside the JDK
+     * @param outsideJdk whether a frame outside the JDK (the application's or a library's) was found at all
      */
-    static boolean calledByApplication(List<String> jdkCallers, boolean inApplication, List<String> api) {
-        if (!inApplication) {
+    static boolean calledThroughApi(List<String> jdkCallers, boolean outsideJdk, List<String> api) {
+        if (!outsideJdk) {
             return false;
         }
         for (String caller : jdkCallers) {

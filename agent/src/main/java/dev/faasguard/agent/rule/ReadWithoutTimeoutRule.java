@@ -21,7 +21,7 @@ public final class ReadWithoutTimeoutRule extends WithoutTimeoutRule {
     }
 
     @Override
-    protected boolean talksToNetwork() {
+    public boolean talksToNetwork() {
         return true;
     }
 
@@ -32,6 +32,6 @@ public final class ReadWithoutTimeoutRule extends WithoutTimeoutRule {
 
     @Override
     protected String message(BlockingCall call, Map<String, Object> detail) {
-        return "Reading from socket " + call.subject() + " with no read timeout (SO_TIMEOUT 0): " + CONSEQUENCE;
+        return "Reading from socket " + call.subject() + " with no read timeout (SO_TIMEOUT 0)";
     }
 }

@@ -26,7 +26,7 @@ public final class WaitWithoutTimeoutRule extends WithoutTimeoutRule {
     }
 
     @Override
-    protected boolean talksToNetwork() {
+    public boolean talksToNetwork() {
         return false;
     }
 
@@ -37,6 +37,6 @@ public final class WaitWithoutTimeoutRule extends WithoutTimeoutRule {
 
     @Override
     protected String message(BlockingCall call, Map<String, Object> detail) {
-        return call.operation() + "() with no timeout on " + call.subject() + ": " + CONSEQUENCE;
+        return call.operation() + "() with no timeout on " + call.subject();
     }
 }

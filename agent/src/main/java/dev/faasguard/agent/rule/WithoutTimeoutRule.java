@@ -13,6 +13,15 @@ import java.util.Optional;
  */
 public abstract class WithoutTimeoutRule extends DescribedRule {
 
+    /**
+     * How long a library must wait on its own work (a thread it started, a future it made, a process it ran) before
+     * that wait is a finding. The application cannot change such a wait, and a short one is the library's normal
+     * coordination (Spring Boot joining its condition-evaluation thread at init, an environment probe, a driver
+     * running {@code uname}). A second is a tenth or more of a typical 3 to 15 s function timeout, billed on every
+     * invocation: from there it is worth the user's look. A wait still blocked at the deadline is reported then.
+     */
+    public static final long LIBRARY_WAIT_THRESHOLD_MILLIS = 1000;
+
     private final RuntimeApiAddress runtimeApi;
 
     WithoutTimeoutRule(String id, Severity severity, String summary, String fix, RuntimeApiAddress runtimeApi) {
@@ -20,38 +29,40 @@ public abstract class WithoutTimeoutRule extends DescribedRule {
         this.runtimeApi = runtimeApi;
     }
 
-    public Optional<Violation> evaluate(BlockingCall call) {
+    /** @param phase whether the call happens during init or an invocation, for what the message says */
+    public Optional<Violation> evaluate(BlockingCall call, Phase phase) {
         if (talksToNetwork() && runtimeApi.matches(call.subject())) {
             return Optional.empty();
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("operation", call.operation());
         describe(call, detail);
-        return Optional.of(new Violation(this, message(call, detail), detail));
+        return Optional.of(new Violation(this, message(call, detail) + ": " + phase.hang(), detail));
     }
 
     /**
-     * Whether the application made this call itself, through the API the rule is about ({@link JdkApi}).
+     * Whether code outside the JDK (the application or a library) made this call, through the API the rule is
+     * about ({@link JdkApi}), rather than the JDK on its own behalf.
      *
-     * @param jdkCallers the JDK classes between the hook and the call site
-     * @param inApplication whether an application frame was found at all
+     * @param jdkCallers the JDK classes between the hook and the first frame outside the JDK
+     * @param outsideJdk whether a frame outside the JDK was found at all
      */
-    public boolean calledByApplication(List<String> jdkCallers, boolean inApplication) {
-        return JdkApi.calledByApplication(jdkCallers, inApplication, apiPrefixes());
+    public boolean calledThroughApi(List<String> jdkCallers, boolean outsideJdk) {
+        return JdkApi.calledThroughApi(jdkCallers, outsideJdk, apiPrefixes());
     }
 
     /** Class-name prefixes of the JDK API an application calls to make this kind of call. */
     protected abstract List<String> apiPrefixes();
 
-    /** Whether the call goes over the network, where the Runtime API exemption applies. */
-    protected abstract boolean talksToNetwork();
+    /**
+     * Whether the call goes over the network: the Runtime API exemption applies, and a client library that makes
+     * it does so with the timeouts the application configured it with.
+     */
+    public abstract boolean talksToNetwork();
 
     /** Adds the rule's own facts to the detail ({@code blockedMs} is added when the call ends). */
     protected abstract void describe(BlockingCall call, Map<String, Object> detail);
 
+    /** What was called and with what missing; the evaluation adds what the platform does to it. */
     protected abstract String message(BlockingCall call, Map<String, Object> detail);
-
-    /** The end of every message: what the platform does to such a call. */
-    protected static final String CONSEQUENCE =
-            "if it never returns, the invocation hangs until the platform kills it at its timeout";
 }

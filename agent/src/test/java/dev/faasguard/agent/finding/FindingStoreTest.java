@@ -24,7 +24,7 @@ class FindingStoreTest {
     };
 
     private static Finding at(int line) {
-        return new Finding(RULE, "message", new CallSite("com.example.A", "m", "A.java", line), List.of(),
+        return new Finding(RULE, "message", "fix", new CallSite("com.example.A", "m", "A.java", line), List.of(),
                 Map.of(), line, null);
     }
 

@@ -76,7 +76,7 @@ class ReportFilesTest {
     }
 
     private void record(int line) {
-        findings.record(new Finding(RULE, "Opening for write /var/task/users.json",
+        findings.record(new Finding(RULE, "Opening for write /var/task/users.json", RULE.fix(),
                 new CallSite("com.example.Store", "save", "Store.java", line), List.of(), Map.of(), 1L, null));
     }
 }

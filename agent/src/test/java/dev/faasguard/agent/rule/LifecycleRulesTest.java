@@ -68,12 +68,12 @@ class LifecycleRulesTest {
     @Test
     void timeoutsAreJudgedOnlyForCallsTheApplicationMadeThroughAJdkApi() {
         TimeoutExceedsDeadlineRule rule = new TimeoutExceedsDeadlineRule();
-        assertTrue(rule.calledByApplication(List.of("jdk.internal.net.http.HttpClientImpl",
+        assertTrue(rule.calledThroughApi(List.of("jdk.internal.net.http.HttpClientImpl",
                 "jdk.internal.net.http.HttpClientFacade"), true), "HttpClient.send with its timeouts");
-        assertTrue(rule.calledByApplication(List.of("java.util.concurrent.CompletableFuture"), true));
-        assertTrue(!rule.calledByApplication(List.of("java.lang.Thread", "sun.net.httpserver.ServerImpl"), true),
+        assertTrue(rule.calledThroughApi(List.of("java.util.concurrent.CompletableFuture"), true));
+        assertTrue(!rule.calledThroughApi(List.of("java.lang.Thread", "sun.net.httpserver.ServerImpl"), true),
                 "the JDK's own wait");
-        assertTrue(!rule.calledByApplication(List.of("java.lang.Thread"), false), "no application frame");
+        assertTrue(!rule.calledThroughApi(List.of("java.lang.Thread"), false), "no application frame");
     }
 
     @Test

@@ -15,12 +15,12 @@ class WithoutTimeoutRulesTest {
     @Test
     void callsToThePlatformsRuntimeApiAreExempt() {
         ConnectWithoutTimeoutRule connect = new ConnectWithoutTimeoutRule(runtimeApi);
-        assertEquals(Optional.empty(), connect.evaluate(new BlockingCall("Socket.connect", "127.0.0.1:9001", null)));
-        assertEquals(Optional.empty(), connect.evaluate(new BlockingCall("Socket.connect", "localhost:9001", null)));
-        assertTrue(connect.evaluate(new BlockingCall("Socket.connect", "127.0.0.1:9002", null)).isPresent());
+        assertEquals(Optional.empty(), connect.evaluate(new BlockingCall("Socket.connect", "127.0.0.1:9001", null), Phase.INVOCATION));
+        assertEquals(Optional.empty(), connect.evaluate(new BlockingCall("Socket.connect", "localhost:9001", null), Phase.INVOCATION));
+        assertTrue(connect.evaluate(new BlockingCall("Socket.connect", "127.0.0.1:9002", null), Phase.INVOCATION).isPresent());
         HttpWithoutTimeoutRule http = new HttpWithoutTimeoutRule(runtimeApi);
         assertEquals(Optional.empty(), http.evaluate(new BlockingCall("HttpURLConnection",
-                "http://127.0.0.1:9001/2018-06-01/runtime/invocation/next", "connectTimeout,readTimeout")));
+                "http://127.0.0.1:9001/2018-06-01/runtime/invocation/next", "connectTimeout,readTimeout"), Phase.INVOCATION));
     }
 
     @Test
@@ -34,13 +34,13 @@ class WithoutTimeoutRulesTest {
     @Test
     void anHttpCallWithBothTimeoutsIsNoFinding() {
         HttpWithoutTimeoutRule http = new HttpWithoutTimeoutRule(RuntimeApiAddress.NONE);
-        assertEquals(Optional.empty(), http.evaluate(new BlockingCall("HttpClient.send", "https://api.example.com/", null)));
+        assertEquals(Optional.empty(), http.evaluate(new BlockingCall("HttpClient.send", "https://api.example.com/", null), Phase.INVOCATION));
     }
 
     @Test
     void httpDetailSaysWhatIsMissingAndRedactsTheUrl() {
         Violation violation = new HttpWithoutTimeoutRule(RuntimeApiAddress.NONE).evaluate(new BlockingCall(
-                "HttpURLConnection", "https://user:pw@api.example.com:8443/v1/items?token=secret#frag", "readTimeout"))
+                "HttpURLConnection", "https://user:pw@api.example.com:8443/v1/items?token=secret#frag", "readTimeout"), Phase.INVOCATION)
                 .orElseThrow();
         assertEquals("https://api.example.com:8443/v1/items", violation.detail().get("url"));
         assertEquals(List.of("readTimeout"), violation.detail().get("missing"));
@@ -52,17 +52,17 @@ class WithoutTimeoutRulesTest {
     @Test
     void onlyCallsTheApplicationMadeThroughTheApiCount() {
         JoinWithoutTimeoutRule join = new JoinWithoutTimeoutRule();
-        assertTrue(join.calledByApplication(List.of("java.lang.Thread", "java.lang.Thread"), true));
-        assertFalse(join.calledByApplication(List.of("java.lang.Thread", "java.lang.ApplicationShutdownHooks",
+        assertTrue(join.calledThroughApi(List.of("java.lang.Thread", "java.lang.Thread"), true));
+        assertFalse(join.calledThroughApi(List.of("java.lang.Thread", "java.lang.ApplicationShutdownHooks",
                 "java.lang.Shutdown", "java.lang.Runtime"), true), "System.exit joining the shutdown hooks");
-        assertFalse(join.calledByApplication(List.of("java.lang.Thread", "sun.net.httpserver.ServerImpl"), true),
+        assertFalse(join.calledThroughApi(List.of("java.lang.Thread", "sun.net.httpserver.ServerImpl"), true),
                 "HttpServer.stop joining its dispatcher");
-        assertFalse(join.calledByApplication(List.of("java.lang.Thread"), false), "no application frame at all");
+        assertFalse(join.calledThroughApi(List.of("java.lang.Thread"), false), "no application frame at all");
         WaitWithoutTimeoutRule wait = new WaitWithoutTimeoutRule();
-        assertTrue(wait.calledByApplication(List.of("java.util.concurrent.FutureTask",
+        assertTrue(wait.calledThroughApi(List.of("java.util.concurrent.FutureTask",
                 "java.util.concurrent.AbstractExecutorService"), true), "invokeAll without a timeout is the app's");
         ReadWithoutTimeoutRule read = new ReadWithoutTimeoutRule(RuntimeApiAddress.NONE);
-        assertTrue(read.calledByApplication(List.of("sun.nio.ch.NioSocketImpl", "java.net.Socket$SocketInputStream",
+        assertTrue(read.calledThroughApi(List.of("sun.nio.ch.NioSocketImpl", "java.net.Socket$SocketInputStream",
                 "sun.nio.cs.StreamDecoder", "java.io.InputStreamReader", "java.io.BufferedReader"), true));
     }
 
