@@ -1,7 +1,8 @@
 package dev.faasguard.agent;
 
 import dev.faasguard.agent.finding.FindingStore;
-import dev.faasguard.agent.report.AgentLog;
+import dev.faasguard.agent.invocation.ProcessEndListener;
+import dev.faasguard.agent.support.AgentLog;
 import dev.faasguard.agent.report.FailureTable;
 import dev.faasguard.agent.rule.Severity;
 import dev.faasguard.bootstrap.Hooks;
@@ -12,6 +13,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -20,7 +22,7 @@ import java.util.OptionalInt;
  * status of its own. Runs last in the shutdown sequence ({@link LateShutdownHook}): after the agent's
  * exit hook has written the report and flushed the log, and after every application shutdown hook.
  */
-final class FailOnGate implements Runnable {
+final class FailOnGate implements Runnable, ProcessEndListener {
 
     /** The exit status of a run FaaSGuard failed: neither 1 (main threw) nor 2 (a usage error, for most tools). */
     static final int FAILED_STATUS = 3;
@@ -40,25 +42,34 @@ final class FailOnGate implements Runnable {
         this.findings = findings;
     }
 
-    /** The gate, or null when this JVM does not let it run last (said once in the log). */
-    static FailOnGate install(Severity level, FindingStore findings, Instrumentation instrumentation, AgentLog log) {
-        FailOnGate gate = new FailOnGate(level, findings);
+    /**
+     * The gate when {@code failOn} is set, listening to how the process ends; else, or when this JVM does not let
+     * it run last (said once in the log), a listener that does nothing.
+     */
+    static ProcessEndListener install(Optional<Severity> level, FindingStore findings, Instrumentation instrumentation,
+            AgentLog log) {
+        if (level.isEmpty()) {
+            return ProcessEndListener.NONE;
+        }
+        FailOnGate gate = new FailOnGate(level.get(), findings);
         try {
             LateShutdownHook.register(instrumentation, gate);
             return gate;
         } catch (ReflectiveOperationException | RuntimeException unsupported) {
-            log.warn("failOn=" + level.id() + " cannot set the exit status in this JVM and is off: " + unsupported);
-            return null;
+            log.warn("failOn=" + level.get().id() + " cannot set the exit status in this JVM and is off: " + unsupported);
+            return ProcessEndListener.NONE;
         }
     }
 
     /** {@code Runtime.exit(status)} is called on this thread, which then runs the shutdown sequence. */
-    void exitCalled(int status) {
+    @Override
+    public void exitCalled(int status) {
         exitStatus = status;
         exitCaller = Thread.currentThread();
     }
 
-    void threadDied(Thread thread) {
+    @Override
+    public void threadDied(Thread thread) {
         if (thread.getName().equals(MAIN_THREAD)) {
             mainDied = true;
         }

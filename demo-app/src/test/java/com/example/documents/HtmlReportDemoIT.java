@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The HTML report of the document-split function, run under lambda-sim until its /tmp is full with
  * {@code report.html=/tmp/faasguard/report.html}, as headless Chromium renders it: every finding with its call
  * site, every invocation with its outcome, and the /tmp chart with one bar per invocation and the capacity line.
- * The page and a screenshot (README's docs/report.png) are kept in target/html-report/.
+ * The page and a screenshot (docs/output.md's docs/report.png) are kept in target/html-report/.
  */
 class HtmlReportDemoIT {
 

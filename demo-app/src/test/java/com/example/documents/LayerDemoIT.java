@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * FaaSGuard deployed as README's "Lambda layer" says: faasguard-layer.zip extracted into the function's read-only
+ * FaaSGuard deployed as docs/lambda.md's "Lambda layer" says: faasguard-layer.zip extracted into the function's read-only
  * /opt and {@code AWS_LAMBDA_EXEC_WRAPPER=/opt/faasguard-handler}, nothing else. The wrapper puts the agent into
  * JAVA_TOOL_OPTIONS, and its findings on the document-split function arrive in the log and in the report in /tmp.
  */

@@ -5,7 +5,7 @@ import dev.faasguard.agent.rule.RuleCatalog;
 import dev.faasguard.agent.rule.Severity;
 import java.util.List;
 
-/** Every option the agent reads. README documents each one; keep the two in step. */
+/** Every option the agent reads. docs/configuration.md documents each one; keep the two in step. */
 public final class Options {
 
     /** The value of {@link #REPORT}, {@link #REPORT_HTML} and {@link #FAIL_ON} that turns them off. */
@@ -43,7 +43,7 @@ public final class Options {
 
     public static final Option<List<String>> IGNORE = new Option<>("ignore", List.of(),
             "a comma-separated list of rule@class, rule@class#method or rule@package. (rule may be *), "
-                    + "with rules among " + String.join(", ", RuleCatalog.IDS)) {
+                    + "with rules among " + String.join(", ", RuleCatalog.ids())) {
         @Override
         List<String> parse(String raw) {
             return ignorePatterns(raw);
@@ -178,7 +178,7 @@ public final class Options {
             }
             int at = pattern.indexOf('@');
             String rule = at > 0 ? pattern.substring(0, at) : "";
-            if (at == pattern.length() - 1 || !(rule.equals("*") || RuleCatalog.IDS.contains(rule))) {
+            if (at == pattern.length() - 1 || !(rule.equals("*") || RuleCatalog.ids().contains(rule))) {
                 throw new IllegalArgumentException(raw);
             }
             patterns.add(pattern);

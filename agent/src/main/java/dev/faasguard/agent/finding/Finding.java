@@ -1,6 +1,6 @@
 package dev.faasguard.agent.finding;
 
-import dev.faasguard.agent.rule.Rule;
+import dev.faasguard.agent.rule.RuleDescription;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import java.util.Map;
  * @param fix how to fix it: the rule's fix, or the settings of the client library that made the call
  * @param invocation the id of the invocation running when it fired, or null outside any
  */
-public record Finding(Rule rule, String message, String fix, CallSite callSite, List<String> stack,
+public record Finding(RuleDescription rule, String message, String fix, CallSite callSite, List<String> stack,
         Map<String, Object> detail, long epochMillis, String invocation) {
 
     /** Occurrences with the same key are counted as one finding. */

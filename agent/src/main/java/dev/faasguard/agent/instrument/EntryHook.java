@@ -9,7 +9,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * returns normally, throws the exception enforce mode asks for, or, for a method that reports failure
  * by returning {@code false}, answers {@code true} to make it return {@code false}.
  */
-final class EntryHook extends MethodVisitor {
+public final class EntryHook extends MethodVisitor {
 
     private final HookCall call;
     private final boolean returnsFalseOnDeny;
@@ -21,12 +21,12 @@ final class EntryHook extends MethodVisitor {
     }
 
     /** The hook returns void and may throw. */
-    static MethodVisitor call(MethodVisitor method, HookCall call) {
+    public static MethodVisitor call(MethodVisitor method, HookCall call) {
         return new EntryHook(method, call, false);
     }
 
     /** The hook returns boolean; {@code true} makes this boolean method return {@code false} at once. */
-    static MethodVisitor returnFalseWhenDenied(MethodVisitor method, HookCall call) {
+    public static MethodVisitor returnFalseWhenDenied(MethodVisitor method, HookCall call) {
         return new EntryHook(method, call, true);
     }
 

@@ -4,38 +4,53 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * The bytecode of one call into {@code dev.faasguard.bootstrap.Hooks}: push the facts, invoke the hook.
- * Built from a list of what to push, so instrumentations read as data.
+ * The bytecode of one call into a hook class of {@code dev.faasguard.bootstrap}: push the facts, invoke the hook.
+ * Built from a list of what to push, so instrumentations read as data. Every hook is a public static method of
+ * one of the classes named here (a unit test, HookCallsResolveTest, holds every instrumentation to that).
  */
 public final class HookCall {
 
-    private static final String HOOKS = "dev/faasguard/bootstrap/Hooks";
+    /** The hook runtime: scopes. */
+    public static final String RUNTIME = "dev/faasguard/bootstrap/Hooks";
+    /** java.io, NIO and FileHandler writes. */
+    public static final String FILES = "dev/faasguard/bootstrap/FileHooks";
+    /** Calls that may wait forever, and timeouts against the deadline. */
+    public static final String BLOCKING = "dev/faasguard/bootstrap/BlockingHooks";
+    /** Invocations, the threads they start, uncaught exceptions, exits. */
+    public static final String INVOCATIONS = "dev/faasguard/bootstrap/InvocationHooks";
 
+    private final String owner;
     private final String hook;
     private final String descriptor;
     private final Push[] pushes;
 
-    private HookCall(String hook, String descriptor, Push[] pushes) {
+    private HookCall(String owner, String hook, String descriptor, Push[] pushes) {
+        this.owner = owner;
         this.hook = hook;
         this.descriptor = descriptor;
         this.pushes = pushes;
     }
 
-    /** {@code Hooks.<hook><descriptor>} called with the values {@code pushes} put on the stack. */
-    public static HookCall of(String hook, String descriptor, Push... pushes) {
-        return new HookCall(hook, descriptor, pushes);
+    /**
+     * {@code <owner>.<hook><descriptor>} called with the values {@code pushes} put on the stack.
+     *
+     * @param owner the hook class: {@link #RUNTIME}, {@link #FILES}, {@link #BLOCKING} or {@link #INVOCATIONS}
+     */
+    public static HookCall of(String owner, String hook, String descriptor, Push... pushes) {
+        return new HookCall(owner, hook, descriptor, pushes);
     }
 
     /** The call that closes a scope when a scoped method returns or throws. */
     static HookCall exitScope() {
-        return of("exitScope", "()V");
+        return of(RUNTIME, "exitScope", "()V");
     }
 
-    void emit(MethodVisitor method) {
+    /** Pushes the values, then invokes the hook. */
+    public void emit(MethodVisitor method) {
         for (Push push : pushes) {
             push.emit(method);
         }
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, descriptor, false);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, owner, hook, descriptor, false);
     }
 
     /**
@@ -46,34 +61,34 @@ public final class HookCall {
 
         abstract void emit(MethodVisitor method);
 
-        static Push reference(int slot) {
+        public static Push reference(int slot) {
             return new Variable(Opcodes.ALOAD, slot);
         }
 
-        static Push integer(int slot) {
+        public static Push integer(int slot) {
             return new Variable(Opcodes.ILOAD, slot);
         }
 
-        static Push longValue(int slot) {
+        public static Push longValue(int slot) {
             return new Variable(Opcodes.LLOAD, slot);
         }
 
-        static Push constant(Object value) {
+        public static Push constant(Object value) {
             return new Constant(value);
         }
 
         /** A field of {@code this}, read in the instrumented class itself (so private fields are fine). */
-        static Push field(String owner, String name, String descriptor) {
+        public static Push field(String owner, String name, String descriptor) {
             return new Field(owner, name, descriptor);
         }
 
         /** {@code this.method()}, an instance method of the instrumented class or an inherited one. */
-        static Push call(String owner, String name, String descriptor) {
+        public static Push call(String owner, String name, String descriptor) {
             return new Invoke(0, owner, name, descriptor);
         }
 
         /** {@code argument.method()} on a reference argument. */
-        static Push invoke(int slot, String owner, String name, String descriptor) {
+        public static Push invoke(int slot, String owner, String name, String descriptor) {
             return new Invoke(slot, owner, name, descriptor);
         }
     }

@@ -8,7 +8,7 @@ package dev.faasguard.agent.instrument;
  */
 public record MethodShape(int access, String name, String descriptor, int maxLocals) {
 
-    boolean is(String methodName, String methodDescriptor) {
+    public boolean is(String methodName, String methodDescriptor) {
         return name.equals(methodName) && descriptor.equals(methodDescriptor);
     }
 }

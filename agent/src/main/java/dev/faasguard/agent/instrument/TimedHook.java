@@ -7,19 +7,21 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * An enter hook whose {@code int} token is kept in a new local variable and handed to the exit hook
- * ({@code Hooks.blockingExit(int)}, or {@code Hooks.handlerExit(int, Throwable)} for a handler) on every
- * way out: before each return, and in a catch-all handler that rethrows. The token is 0 on the fast path, and the exit hook returns at once for it, so a
- * call with a timeout pays two static calls the JIT inlines, and nothing else.
+ * ({@code BlockingHooks.blockingExit(int)}, or {@code InvocationHooks.handlerExit(int, Throwable)} for a
+ * handler) on every way out: before each return, and in a catch-all handler that rethrows. The token is 0 on
+ * the fast path, and the exit hook returns at once for it, so a call with a timeout pays two static calls the
+ * JIT inlines, and nothing else.
  *
  * <p>The class is read with expanded frames (every frame lists all locals); the new local sits at the
  * method's original {@code maxLocals}, so it never collides with the method's own, and every frame of
  * the method is extended with it. The catch-all is registered last, so the method's own handlers
  * still come first.
  */
-final class TimedHook extends MethodVisitor {
+public final class TimedHook extends MethodVisitor {
 
-    private static final HookCall BLOCKING_EXIT = HookCall.of("blockingExit", "(I)V");
-    private static final HookCall HANDLER_EXIT = HookCall.of("handlerExit", "(ILjava/lang/Throwable;)V");
+    private static final HookCall BLOCKING_EXIT = HookCall.of(HookCall.BLOCKING, "blockingExit", "(I)V");
+    private static final HookCall HANDLER_EXIT = HookCall.of(HookCall.INVOCATIONS, "handlerExit",
+            "(ILjava/lang/Throwable;)V");
 
     private final HookCall enter;
     private final HookCall exit;
@@ -36,12 +38,12 @@ final class TimedHook extends MethodVisitor {
     }
 
     /** {@code enter} must return {@code int}; {@code shape} must come from a class read for locals. */
-    static MethodVisitor around(MethodShape shape, MethodVisitor method, HookCall enter) {
+    public static MethodVisitor around(MethodShape shape, MethodVisitor method, HookCall enter) {
         return new TimedHook(method, enter, BLOCKING_EXIT, false, slotAfter(shape));
     }
 
-    /** A handler method: {@code Hooks.handlerExit(token, thrown)} gets the exception it throws, or null. */
-    static MethodVisitor aroundHandler(MethodShape shape, MethodVisitor method, HookCall enter) {
+    /** A handler method: {@code InvocationHooks.handlerExit(token, thrown)} gets the exception it throws, or null. */
+    public static MethodVisitor aroundHandler(MethodShape shape, MethodVisitor method, HookCall enter) {
         return new TimedHook(method, enter, HANDLER_EXIT, true, slotAfter(shape));
     }
 

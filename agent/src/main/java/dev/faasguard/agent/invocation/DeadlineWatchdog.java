@@ -1,6 +1,6 @@
 package dev.faasguard.agent.invocation;
 
-import dev.faasguard.agent.report.AgentThreads;
+import dev.faasguard.agent.support.AgentThreads;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;

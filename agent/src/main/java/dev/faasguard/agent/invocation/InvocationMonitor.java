@@ -6,6 +6,7 @@ import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.rule.ClientLibrary;
 import dev.faasguard.agent.rule.DeadlineExceededRule;
 import dev.faasguard.agent.rule.Phase;
+import dev.faasguard.agent.rule.Rules;
 import dev.faasguard.agent.rule.InvocationFailedRule;
 import dev.faasguard.agent.rule.RuntimeExitRule;
 import dev.faasguard.agent.rule.UncaughtExceptionRule;
@@ -14,11 +15,8 @@ import dev.faasguard.agent.rule.WorkAfterResponseRule;
 import dev.faasguard.agent.rule.TimeoutExceedsDeadlineRule;
 import dev.faasguard.agent.rule.TmpGrowthRule;
 import dev.faasguard.bootstrap.Hooks;
+import dev.faasguard.bootstrap.InvocationSink;
 import dev.faasguard.agent.rule.TmpNearFullRule;
-import dev.faasguard.agent.telemetry.EpochNanos;
-import dev.faasguard.agent.telemetry.InvocationEnd;
-import dev.faasguard.agent.telemetry.InvocationStart;
-import dev.faasguard.agent.telemetry.Telemetry;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
@@ -32,7 +30,7 @@ import java.util.Optional;
  * it starts, how it ends, its deadline. Turns what it sees into the lifecycle findings, and has the
  * sinks persisted at every point after which the platform may freeze or kill the process.
  */
-public final class InvocationMonitor {
+public final class InvocationMonitor implements InvocationSink {
 
     /** What must reach disk, stderr and the collector before the platform freezes or kills the process. */
     public interface Sinks {
@@ -51,26 +49,36 @@ public final class InvocationMonitor {
     /** Whether this JVM runs a function whose init comes before its first invocation (on Lambda, or a handler named). */
     private final boolean functionInit;
     private final Sinks sinks;
-    private final Telemetry telemetry;
+    private final ProcessEndListener processEnd;
+    private final JudgedResources judged = new JudgedResources();
+    private final InvocationListener telemetry;
     private final StartedThreads threads = new StartedThreads();
     private final DeadlineWatchdog watchdog = new DeadlineWatchdog();
-    private final InvocationFailedRule invocationFailed = new InvocationFailedRule();
-    private final UncaughtExceptionRule uncaughtException = new UncaughtExceptionRule();
-    private final WorkAfterResponseRule workAfterResponse = new WorkAfterResponseRule();
-    private final DeadlineExceededRule deadlineExceeded = new DeadlineExceededRule();
-    private final RuntimeExitRule runtimeExit = new RuntimeExitRule();
-
-    private final TmpGrowthRule tmpGrowth = new TmpGrowthRule();
-    private final TimeoutExceedsDeadlineRule timeoutExceedsDeadline = new TimeoutExceedsDeadlineRule();
-    private final TmpNearFullRule tmpNearFull = new TmpNearFullRule();
+    private final InvocationFailedRule invocationFailed;
+    private final UncaughtExceptionRule uncaughtException;
+    private final WorkAfterResponseRule workAfterResponse;
+    private final DeadlineExceededRule deadlineExceeded;
+    private final RuntimeExitRule runtimeExit;
+    private final TmpGrowthRule tmpGrowth;
+    private final TimeoutExceedsDeadlineRule timeoutExceedsDeadline;
+    private final TmpNearFullRule tmpNearFull;
 
     /**
      * @param reports the agent's own report files, never counted as growth
      * @param tmpCapacity the capacity of /tmp when it is not a mount of its own
      */
-    public InvocationMonitor(InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
+    public InvocationMonitor(Rules rules, InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
             List<Path> reports, long tmpCapacity, long deadlineMarginMillis, boolean functionInit, Sinks sinks,
-            Telemetry telemetry) {
+            ProcessEndListener processEnd, InvocationListener telemetry) {
+        this.processEnd = processEnd;
+        this.invocationFailed = rules.get(InvocationFailedRule.class);
+        this.uncaughtException = rules.get(UncaughtExceptionRule.class);
+        this.workAfterResponse = rules.get(WorkAfterResponseRule.class);
+        this.deadlineExceeded = rules.get(DeadlineExceededRule.class);
+        this.runtimeExit = rules.get(RuntimeExitRule.class);
+        this.tmpGrowth = rules.get(TmpGrowthRule.class);
+        this.timeoutExceedsDeadline = rules.get(TimeoutExceedsDeadlineRule.class);
+        this.tmpNearFull = rules.get(TmpNearFullRule.class);
         this.functionInit = functionInit;
         this.history = history;
         this.recorder = recorder;
@@ -82,7 +90,9 @@ public final class InvocationMonitor {
     }
 
     /** @param runtimeClientRequest the runtime client's request, or null for a handler called by another host */
-    public void started(Object runtimeClientRequest) {
+    @Override
+    public void invocationStarted(Object runtimeClientRequest) {
+        judged.forgetAll();
         RuntimeClientRequest request = runtimeClientRequest == null ? null : RuntimeClientRequest.read(runtimeClientRequest);
         String id = request == null ? null : request.id();
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
@@ -97,20 +107,24 @@ public final class InvocationMonitor {
         }
     }
 
-    public void failed(Throwable error) {
+    @Override
+    public void invocationFailed(Throwable error) {
         Invocation invocation = history.current();
         if (invocation == null) {
             return;
         }
         invocation.failed(error);
-        record(invocationFailed.evaluate(error, invocation.id()), StackCapture.of(error.getStackTrace()));
+        record(invocationFailed.evaluate(new InvocationFailedRule.Failure(error, invocation.id())),
+                StackCapture.of(error.getStackTrace()));
         if (error instanceof OutOfMemoryError outOfMemory) {
-            record(runtimeExit.outOfMemory(outOfMemory, invocation.id()), StackCapture.of(error.getStackTrace()));
+            record(runtimeExit.evaluate(RuntimeExitRule.Exit.outOfMemory(outOfMemory, invocation.id())),
+                    StackCapture.of(error.getStackTrace()));
         }
     }
 
     /** Before the response goes back: judge the threads it left running, close it, persist. */
-    public void ended(boolean success) {
+    @Override
+    public void invocationEnded(boolean success) {
         Invocation invocation = history.current();
         if (invocation == null) {
             return;
@@ -135,14 +149,18 @@ public final class InvocationMonitor {
      * A timed call whose timeout is longer than the invocation (or init) has left. Made inside a client library
      * the application called, it is the client's setting that is too long, and the fix names it.
      */
-    public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis) {
+    @Override
+    public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource) {
+        if (!judged.firstTime(resource)) {
+            return;
+        }
         Invocation invocation = history.current();
         Phase phase = phase();
         if (invocation == null && phase != Phase.INIT) {
             return;
         }
-        Violation violation = timeoutExceedsDeadline.evaluate(operation, timeoutMillis, remainingMillis,
-                invocation == null ? null : invocation.id(), phase);
+        Violation violation = timeoutExceedsDeadline.evaluate(new TimeoutExceedsDeadlineRule.TimedCall(operation,
+                timeoutMillis, remainingMillis, invocation == null ? null : invocation.id(), phase)).orElseThrow();
         StackCapture.Capture capture = StackCapture.here();
         if (!timeoutExceedsDeadline.calledThroughApi(capture.jdkCallers(), capture.outsideJdk())) {
             return;
@@ -159,6 +177,7 @@ public final class InvocationMonitor {
     }
 
     /** A file or directory under /tmp written during the running invocation. */
+    @Override
     public void tmpWritten(String path) {
         if (history.current() != null) {
             tmp.written(path);
@@ -184,8 +203,8 @@ public final class InvocationMonitor {
             leaked.add(file);
             if (!invocation.coldStart()) {
                 StackCapture.Capture where = leak.creator() == null ? OUTSIDE_JVM : leak.creator();
-                record(tmpGrowth.evaluate(leak.path(), leak.bytes(), leak.creator() != null, leakedBytes, growth,
-                        invocation.id()), where);
+                record(tmpGrowth.evaluate(new TmpGrowthRule.Leak(leak.path(), leak.bytes(), leak.creator() != null,
+                        leakedBytes, growth, invocation.id())), where);
                 if (leak.bytes() > biggestBytes) {
                     biggest = where;
                     biggestBytes = leak.bytes();
@@ -196,14 +215,15 @@ public final class InvocationMonitor {
         long capacity = tmp.capacityBytes();
         history.tmpCapacity(capacity);
         StackCapture.Capture nearFullSite = biggest == null ? OUTSIDE_JVM : biggest;
-        tmpNearFull.evaluate(tmp.usageAtEnd(), capacity, tmp.growthPerInvocation(), invocation.id())
-                .ifPresent(violation -> record(violation, nearFullSite));
+        record(tmpNearFull.evaluate(new TmpNearFullRule.Usage(tmp.usageAtEnd(), capacity, tmp.growthPerInvocation(),
+                invocation.id())), nearFullSite);
     }
 
     /** Where a /tmp file no hook saw comes from: a subprocess or native code. */
     private static final StackCapture.Capture OUTSIDE_JVM = StackCapture.Capture.direct(
             new dev.faasguard.agent.finding.CallSite("(outside the JVM)", "?", null, -1), List.of(), false);
 
+    @Override
     public void threadStarted(Thread thread) {
         Invocation invocation = history.current();
         if (invocation != null) {
@@ -211,31 +231,39 @@ public final class InvocationMonitor {
         }
     }
 
-    public void uncaught(Thread thread, Throwable error) {
+    @Override
+    public void uncaughtException(Thread thread, Throwable error) {
+        processEnd.threadDied(thread);
         StartedThreads.Start start = threads.of(thread);
         String startedAt = start == null ? null : start.where().callSite().frame();
-        record(uncaughtException.evaluate(thread.getName(), error, start == null ? null : start.invocation(), startedAt),
-                StackCapture.of(error.getStackTrace()));
+        record(uncaughtException.evaluate(new UncaughtExceptionRule.Death(thread.getName(), error,
+                start == null ? null : start.invocation(), startedAt)), StackCapture.of(error.getStackTrace()));
         if (error instanceof OutOfMemoryError outOfMemory && history.current() != null) {
-            record(runtimeExit.outOfMemory(outOfMemory, history.current().id()), StackCapture.of(error.getStackTrace()));
+            record(runtimeExit.evaluate(RuntimeExitRule.Exit.outOfMemory(outOfMemory, history.current().id())),
+                    StackCapture.of(error.getStackTrace()));
             sinks.persist(0);
         }
     }
 
     /** System.exit or Runtime.halt: during an invocation it is a finding, and the sinks go first (halt runs no hooks). */
-    public void exiting(int status, boolean halt) {
+    @Override
+    public void runtimeExit(int status, boolean halt) {
+        if (!halt) {
+            processEnd.exitCalled(status);
+        }
         Invocation invocation = history.current();
         if (invocation == null) {
             return;
         }
-        record(runtimeExit.exit(status, halt, invocation.id()), StackCapture.here());
+        record(runtimeExit.evaluate(RuntimeExitRule.Exit.called(status, halt, invocation.id())), StackCapture.here());
         history.end(invocation, Invocation.Outcome.CRASH, tmp.usedBytesNow());
         telemetry.invocationEnded(ending(invocation, invocation.failure()));
         sinks.persist(0);
     }
 
-    public InvocationHistory history() {
-        return history;
+    /** The connections judged in the running invocation, shared with the blocking-call judge. */
+    public JudgedResources judgedResources() {
+        return judged;
     }
 
     /**
@@ -260,9 +288,8 @@ public final class InvocationMonitor {
         if (!now.inApplication()) {
             return;
         }
-        Violation violation = workAfterResponse.evaluate(thread.getName(), thread.getState().name(), now.stack(),
-                invocation.id());
-        record(violation, start == null ? now : start.where());
+        record(workAfterResponse.evaluate(new WorkAfterResponseRule.StillRunning(thread.getName(),
+                thread.getState().name(), now.stack(), invocation.id())), start == null ? now : start.where());
     }
 
     /** The invocation as it ends, for telemetry. */
@@ -278,6 +305,10 @@ public final class InvocationMonitor {
                 + invocation.elapsedMillis() + " ms after it started, at its deadline");
         timeout.setStackTrace(invocation.thread().getStackTrace());
         return timeout;
+    }
+
+    private void record(Optional<Violation> violation, StackCapture.Capture capture) {
+        violation.ifPresent(found -> record(found, capture));
     }
 
     private void record(Violation violation, StackCapture.Capture capture) {
@@ -302,8 +333,8 @@ public final class InvocationMonitor {
             }
             StackCapture.Capture stuck = StackCapture.of(invocation.thread().getStackTrace());
             List<Map<String, Object>> blocked = new ArrayList<>(inFlight.blockedNow());
-            record(deadlineExceeded.evaluate(invocation.id(), invocation.thread().getName(), invocation.elapsedMillis(),
-                    deadlineMarginMillis, blocked), stuck);
+            record(deadlineExceeded.evaluate(new DeadlineExceededRule.Overrun(invocation.id(),
+                    invocation.thread().getName(), invocation.elapsedMillis(), deadlineMarginMillis, blocked)), stuck);
             // The calls still waiting will never return before the kill: each is its finding now.
             inFlight.recordStillBlocked();
             invocation.timedOut();

@@ -2,6 +2,7 @@ package dev.faasguard.agent.report;
 
 import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingListener;
+import dev.faasguard.agent.support.AgentLog;
 import java.util.List;
 
 /** One warning per call site, with the fix; repeats are counted in the report, not printed. */

@@ -1,5 +1,6 @@
 package dev.faasguard.agent.report;
 
+import dev.faasguard.agent.support.AgentLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,17 @@
 package dev.faasguard.agent.rule;
 
-/** A rule reads like an Error Prone check: an id, a severity, a one-line summary and how to fix it. */
-public interface Rule {
+import java.util.Optional;
 
-    String id();
+/**
+ * A rule reads like an Error Prone check: one class that describes itself and judges one kind of facts, the
+ * record its hook or the invocation monitor hands it.
+ *
+ * @param <F> the facts it judges
+ */
+public interface Rule<F> {
 
-    Severity severity();
+    RuleDescription description();
 
-    String summary();
-
-    String fix();
+    /** @return the violation these facts are, or empty when they break nothing */
+    Optional<Violation> evaluate(F facts);
 }

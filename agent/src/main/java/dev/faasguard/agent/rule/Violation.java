@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * What a rule found: the message a person reads and the facts a script reads.
  *
+ * @param rule the rule that found it
  * @param fix how to fix this one, when it says more than the rule's fix (the setting of the client that made the
  *     call); null for the rule's own
  */
-public record Violation(Rule rule, String message, Map<String, Object> detail, String fix) {
+public record Violation(RuleDescription rule, String message, Map<String, Object> detail, String fix) {
 
-    public Violation(Rule rule, String message, Map<String, Object> detail) {
+    public Violation(RuleDescription rule, String message, Map<String, Object> detail) {
         this(rule, message, detail, null);
     }
 

@@ -1,17 +1,19 @@
 package dev.faasguard.agent.rule;
 
+import dev.faasguard.bootstrap.Operations;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the five {@code *-without-timeout} rules share: a call that may wait forever, reported with
- * what it waited on. The hooks fire only when the call would really block (the thread is alive, the
- * future not done, the latch not at zero, no timeout set); calls to the platform's own Runtime API
- * are exempt.
+ * The five {@code *-without-timeout} rules, one implementation and one row each ({@link Kind}): a call that may
+ * wait forever, reported with what it waited on. The hooks fire only when the call would really block (the
+ * thread is alive, the future not done, the latch not at zero, no timeout set); calls to the platform's own
+ * Runtime API are exempt.
  */
-public abstract class WithoutTimeoutRule extends DescribedRule {
+public final class WithoutTimeoutRule implements Rule<BlockingCall> {
 
     /**
      * How long a library must wait on its own work (a thread it started, a future it made, a process it ran) before
@@ -22,22 +24,102 @@ public abstract class WithoutTimeoutRule extends DescribedRule {
      */
     public static final long LIBRARY_WAIT_THRESHOLD_MILLIS = 1000;
 
+    /** The table: each kind of call that may wait forever, as its rule describes and reports it. */
+    public enum Kind {
+        JOIN(Operations.JOIN, new RuleDescription("join-without-timeout", Severity.WARNING,
+                "Thread.join() waits with no timeout for a thread that is still running.",
+                "Join with a timeout below the time the invocation has left (thread.join(millis), or "
+                + "thread.join(Duration) on JDK 19+), then check isAlive() and fail or cancel the work.",
+                List.of("Thread.join")), JdkApi.THREADS, false, "thread", "Thread.join() on thread '%2$s' with no timeout"),
+        CONNECT(Operations.CONNECT, new RuleDescription("connect-without-timeout", Severity.ERROR,
+                "A socket connects with no timeout: Socket.connect(addr), new Socket(host, port), a blocking SocketChannel.",
+                "Create the socket unconnected and call socket.connect(address, timeoutMillis), with a timeout "
+                + "well below the invocation's remaining time; set the connect timeout of the client library you use.",
+                List.of("Socket.connect", "SocketChannel.connect")), JdkApi.CONNECT, true, "address",
+                "%1$s to %2$s with no timeout"),
+        READ(Operations.READ, new RuleDescription("read-without-timeout", Severity.WARNING,
+                "A socket is read with no read timeout (SO_TIMEOUT 0): a silent peer blocks it forever.",
+                "Call socket.setSoTimeout(millis) before reading, or set the read/socket timeout of the client "
+                + "library (JDBC socketTimeout, Redis timeout) below the invocation's remaining time.",
+                List.of("Socket.read")), JdkApi.READ, true, "address",
+                "Reading from socket %2$s with no read timeout (SO_TIMEOUT 0)"),
+        HTTP(Operations.HTTP, new RuleDescription("http-without-timeout", Severity.ERROR,
+                "An HTTP call is made with no connect timeout or no read/request timeout.",
+                "HttpURLConnection: setConnectTimeout(ms) and setReadTimeout(ms). HttpClient: "
+                + "HttpClient.newBuilder().connectTimeout(...) and HttpRequest.newBuilder().timeout(...). Keep both "
+                + "below the time the invocation has left.",
+                List.of("HttpURLConnection", "HttpClient.send", "HttpClient.sendAsync")), JdkApi.HTTP, true, "url",
+                "%1$s %2$s with no %3$s"),
+        WAIT(Operations.WAIT, new RuleDescription("wait-without-timeout", Severity.WARNING,
+                "A future, latch, barrier or process is waited for with no timeout.",
+                "Use the timed form: future.get(timeout, unit) or completableFuture.orTimeout(...).join(), "
+                + "latch.await(timeout, unit), barrier.await(timeout, unit), process.waitFor(timeout, unit); "
+                + "then cancel or destroy what did not finish.",
+                List.of("Future.get", "CompletableFuture.join", "CountDownLatch.await", "CyclicBarrier.await",
+                        "Process.waitFor")), JdkApi.WAITS, false, "waitingOn", "%1$s() with no timeout on %2$s");
+
+        private final String operationKind;
+        private final RuleDescription description;
+        private final List<String> api;
+        private final boolean network;
+        private final String subjectKey;
+        /** {@code %1$s} the operation, {@code %2$s} what it waits on, {@code %3$s} the timeouts missing. */
+        private final String message;
+
+        Kind(String operationKind, RuleDescription description, List<String> api, boolean network, String subjectKey,
+                String message) {
+            this.operationKind = operationKind;
+            this.description = description;
+            this.api = api;
+            this.network = network;
+            this.subjectKey = subjectKey;
+            this.message = message;
+        }
+
+        public RuleDescription description() {
+            return description;
+        }
+
+        /** The kind a hook reported, by the name {@code Operations} gives it. */
+        public static Kind of(String operationKind) {
+            for (Kind kind : values()) {
+                if (kind.operationKind.equals(operationKind)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("no blocking call kind " + operationKind);
+        }
+    }
+
+    private final Kind kind;
     private final RuntimeApiAddress runtimeApi;
 
-    WithoutTimeoutRule(String id, Severity severity, String summary, String fix, RuntimeApiAddress runtimeApi) {
-        super(id, severity, summary, fix);
+    public WithoutTimeoutRule(Kind kind, RuntimeApiAddress runtimeApi) {
+        this.kind = kind;
         this.runtimeApi = runtimeApi;
     }
 
-    /** @param phase whether the call happens during init or an invocation, for what the message says */
-    public Optional<Violation> evaluate(BlockingCall call, Phase phase) {
-        if (talksToNetwork() && runtimeApi.matches(call.subject())) {
+    @Override
+    public RuleDescription description() {
+        return kind.description;
+    }
+
+    /** An HTTP call with both its timeouts reports nothing missing: nothing to find. */
+    @Override
+    public Optional<Violation> evaluate(BlockingCall call) {
+        if (kind.network && runtimeApi.matches(call.subject()) || kind == Kind.HTTP && call.missing() == null) {
             return Optional.empty();
         }
+        String subject = kind == Kind.HTTP ? redact(call.subject()) : call.subject();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("operation", call.operation());
-        describe(call, detail);
-        return Optional.of(new Violation(this, message(call, detail) + ": " + phase.hang(), detail));
+        detail.put(kind.subjectKey, subject);
+        List<String> missing = call.missing() == null ? List.of() : List.of(call.missing().split(","));
+        if (!missing.isEmpty()) {
+            detail.put("missing", missing);
+        }
+        String text = String.format(kind.message, call.operation(), subject, String.join(" and no ", missing));
+        return Optional.of(new Violation(kind.description, text + ": " + call.phase().hang(), detail));
     }
 
     /**
@@ -48,21 +130,31 @@ public abstract class WithoutTimeoutRule extends DescribedRule {
      * @param outsideJdk whether a frame outside the JDK was found at all
      */
     public boolean calledThroughApi(List<String> jdkCallers, boolean outsideJdk) {
-        return JdkApi.calledThroughApi(jdkCallers, outsideJdk, apiPrefixes());
+        return JdkApi.calledThroughApi(jdkCallers, outsideJdk, kind.api);
     }
-
-    /** Class-name prefixes of the JDK API an application calls to make this kind of call. */
-    protected abstract List<String> apiPrefixes();
 
     /**
      * Whether the call goes over the network: the Runtime API exemption applies, and a client library that makes
      * it does so with the timeouts the application configured it with.
      */
-    public abstract boolean talksToNetwork();
+    public boolean talksToNetwork() {
+        return kind.network;
+    }
 
-    /** Adds the rule's own facts to the detail ({@code blockedMs} is added when the call ends). */
-    protected abstract void describe(BlockingCall call, Map<String, Object> detail);
-
-    /** What was called and with what missing; the evaluation adds what the platform does to it. */
-    protected abstract String message(BlockingCall call, Map<String, Object> detail);
+    /** Scheme, host, port and path: no credentials, no query string, no fragment. */
+    static String redact(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null) {
+                return "(unparsable URL)";
+            }
+            StringBuilder redacted = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
+            if (uri.getPort() >= 0) {
+                redacted.append(':').append(uri.getPort());
+            }
+            return redacted.append(uri.getRawPath() == null ? "" : uri.getRawPath()).toString();
+        } catch (IllegalArgumentException notAUri) {
+            return "(unparsable URL)";
+        }
+    }
 }

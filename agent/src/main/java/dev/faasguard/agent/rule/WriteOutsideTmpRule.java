@@ -1,8 +1,9 @@
 package dev.faasguard.agent.rule;
 
-import dev.faasguard.bootstrap.Hooks;
+import dev.faasguard.bootstrap.Operations;
 import dev.faasguard.bootstrap.WritableRoots;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +15,15 @@ import java.util.Optional;
  * exists fails with EEXIST instead, and deleting or renaming a file that does not exist with ENOENT,
  * so those are not findings.
  */
-public final class WriteOutsideTmpRule implements Rule {
+public final class WriteOutsideTmpRule implements Rule<FileWrite> {
 
-    public static final String ID = "write-outside-tmp";
+    public static final RuleDescription DESCRIPTION = new RuleDescription("write-outside-tmp", Severity.ERROR,
+            "A file is written outside the writable directories; on AWS Lambda only /tmp is writable.",
+            "Write under /tmp (java.io.tmpdir) and clean up after each invocation, or keep the data in "
+                    + "external storage (S3, DynamoDB, EFS mounted as a writable root).",
+            List.of(Operations.OPEN_FOR_WRITE, Operations.OPEN_FOR_APPEND, Operations.CREATE_FILE,
+                    Operations.CREATE_TEMP_FILE, Operations.CREATE_DIRECTORY, Operations.CREATE_DIRECTORIES,
+                    Operations.DELETE, Operations.RENAME, Operations.MOVE, Operations.COPY, Operations.LOG_FILE));
 
     private final WritableRoots roots;
     private final String workingDirectory;
@@ -24,38 +31,22 @@ public final class WriteOutsideTmpRule implements Rule {
     private final String homeDirectory;
     private final FileProbe probe;
 
-    public WriteOutsideTmpRule(WritableRoots roots, String workingDirectory, String tmpDirectory,
-            String homeDirectory, FileProbe probe) {
-        this.roots = roots;
-        this.workingDirectory = workingDirectory;
-        this.tmpDirectory = tmpDirectory;
-        this.homeDirectory = homeDirectory;
-        this.probe = probe;
+    public WriteOutsideTmpRule(RuleContext context) {
+        this.roots = context.roots();
+        this.workingDirectory = context.workingDirectory();
+        this.tmpDirectory = context.tmpDirectory();
+        this.homeDirectory = context.homeDirectory();
+        this.probe = context.probe();
     }
 
     @Override
-    public String id() {
-        return ID;
+    public RuleDescription description() {
+        return DESCRIPTION;
     }
 
     @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String summary() {
-        return "A file is written outside the writable directories; on AWS Lambda only /tmp is writable.";
-    }
-
-    @Override
-    public String fix() {
-        return "Write under /tmp (java.io.tmpdir) and clean up after each invocation, or keep the data in "
-                + "external storage (S3, DynamoDB, EFS mounted as a writable root).";
-    }
-
     public Optional<Violation> evaluate(FileWrite write) {
-        String rawPath = Hooks.OP_LOG_FILE.equals(write.operation())
+        String rawPath = Operations.LOG_FILE.equals(write.operation())
                 ? expandLogPattern(write.path())
                 : write.path();
         String path = WritableRoots.resolve(rawPath, workingDirectory);
@@ -74,7 +65,7 @@ public final class WriteOutsideTmpRule implements Rule {
         String message = String.format(
                 "%s %s outside the writable directories (%s): on AWS Lambda this fails with \"Read-only file system\"",
                 describe(write.operation()), outside, roots);
-        return Optional.of(new Violation(this, message, detail));
+        return Optional.of(new Violation(DESCRIPTION, message, detail));
     }
 
     /** The path that breaks the rule: the target, or for a move or rename the source it removes. */
@@ -82,7 +73,7 @@ public final class WriteOutsideTmpRule implements Rule {
         if (!roots.contains(target)) {
             return target;
         }
-        boolean removesSource = Hooks.OP_MOVE.equals(operation) || Hooks.OP_RENAME.equals(operation);
+        boolean removesSource = Operations.MOVE.equals(operation) || Operations.RENAME.equals(operation);
         if (removesSource && source != null && !roots.contains(source)) {
             return source;
         }
@@ -91,13 +82,13 @@ public final class WriteOutsideTmpRule implements Rule {
 
     private boolean wouldFail(String operation, String path, String source) {
         switch (operation) {
-            case Hooks.OP_CREATE_DIRECTORY:
-            case Hooks.OP_CREATE_DIRECTORIES:
+            case Operations.CREATE_DIRECTORY:
+            case Operations.CREATE_DIRECTORIES:
                 return !probe.exists(path);
-            case Hooks.OP_DELETE:
+            case Operations.DELETE:
                 return probe.exists(path);
-            case Hooks.OP_RENAME:
-            case Hooks.OP_MOVE:
+            case Operations.RENAME:
+            case Operations.MOVE:
                 return source == null || probe.exists(source);
             default:
                 return true;
@@ -121,16 +112,16 @@ public final class WriteOutsideTmpRule implements Rule {
 
     private static String describe(String operation) {
         switch (operation) {
-            case Hooks.OP_OPEN_FOR_APPEND: return "Opening for append";
-            case Hooks.OP_CREATE_FILE: return "Creating file";
-            case Hooks.OP_CREATE_TEMP_FILE: return "Creating a temporary file";
-            case Hooks.OP_CREATE_DIRECTORY: return "Creating directory";
-            case Hooks.OP_CREATE_DIRECTORIES: return "Creating directories";
-            case Hooks.OP_DELETE: return "Deleting";
-            case Hooks.OP_RENAME: return "Renaming";
-            case Hooks.OP_MOVE: return "Moving";
-            case Hooks.OP_COPY: return "Copying to";
-            case Hooks.OP_LOG_FILE: return "java.util.logging.FileHandler opening log file";
+            case Operations.OPEN_FOR_APPEND: return "Opening for append";
+            case Operations.CREATE_FILE: return "Creating file";
+            case Operations.CREATE_TEMP_FILE: return "Creating a temporary file";
+            case Operations.CREATE_DIRECTORY: return "Creating directory";
+            case Operations.CREATE_DIRECTORIES: return "Creating directories";
+            case Operations.DELETE: return "Deleting";
+            case Operations.RENAME: return "Renaming";
+            case Operations.MOVE: return "Moving";
+            case Operations.COPY: return "Copying to";
+            case Operations.LOG_FILE: return "java.util.logging.FileHandler opening log file";
             default: return "Opening for write";
         }
     }

@@ -1,16 +1,15 @@
 package dev.faasguard.agent.telemetry;
 
 import dev.faasguard.agent.finding.Finding;
+import dev.faasguard.agent.invocation.InvocationEnd;
+import dev.faasguard.agent.invocation.InvocationListener;
+import dev.faasguard.agent.invocation.InvocationStart;
 
 /**
  * What OpenTelemetry is told: each invocation from start to end, each finding as it happens, and the
  * points where what was told must leave the process (the end of an invocation, the exit).
  */
-public interface Telemetry {
-
-    void invocationStarted(InvocationStart start);
-
-    void invocationEnded(InvocationEnd end);
+public interface Telemetry extends InvocationListener {
 
     /** Every occurrence of every finding, on the thread that recorded it. */
     void findingOccurred(Finding finding);

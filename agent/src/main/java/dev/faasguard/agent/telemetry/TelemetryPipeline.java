@@ -2,8 +2,10 @@ package dev.faasguard.agent.telemetry;
 
 import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingListener;
-import dev.faasguard.agent.report.AgentLog;
-import dev.faasguard.agent.report.AgentThreads;
+import dev.faasguard.agent.invocation.InvocationEnd;
+import dev.faasguard.agent.invocation.InvocationStart;
+import dev.faasguard.agent.support.AgentLog;
+import dev.faasguard.agent.support.AgentThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;

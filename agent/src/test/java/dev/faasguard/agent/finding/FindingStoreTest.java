@@ -2,7 +2,7 @@ package dev.faasguard.agent.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.faasguard.agent.rule.Rule;
+import dev.faasguard.agent.rule.RuleDescription;
 import dev.faasguard.agent.rule.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class FindingStoreTest {
 
-    private static final Rule RULE = new Rule() {
-        public String id() { return "test-rule"; }
-        public Severity severity() { return Severity.WARNING; }
-        public String summary() { return "summary"; }
-        public String fix() { return "fix"; }
-    };
+    private static final RuleDescription RULE = new RuleDescription("test-rule", Severity.WARNING, "summary", "fix",
+            List.of());
 
     private static Finding at(int line) {
         return new Finding(RULE, "message", "fix", new CallSite("com.example.A", "m", "A.java", line), List.of(),

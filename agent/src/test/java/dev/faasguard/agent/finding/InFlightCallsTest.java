@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.faasguard.agent.rule.BlockingCall;
 import dev.faasguard.agent.rule.Phase;
 import dev.faasguard.agent.rule.Violation;
-import dev.faasguard.agent.rule.WaitWithoutTimeoutRule;
+import dev.faasguard.agent.rule.RuntimeApiAddress;
+import dev.faasguard.agent.rule.WithoutTimeoutRule;
+import dev.faasguard.bootstrap.Operations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +15,8 @@ class InFlightCallsTest {
 
     private final FindingStore store = new FindingStore();
     private final InFlightCalls calls = new InFlightCalls(new FindingRecorder(store, IgnoreList.NONE, () -> null));
-    private final Violation wait = new WaitWithoutTimeoutRule()
-            .evaluate(new BlockingCall("Future.get", "a future", null), Phase.INVOCATION).orElseThrow();
+    private final Violation wait = new WithoutTimeoutRule(WithoutTimeoutRule.Kind.WAIT, RuntimeApiAddress.NONE)
+            .evaluate(new BlockingCall(Operations.WAIT, "Future.get", "a future", null, Phase.INVOCATION)).orElseThrow();
     private final StackCapture.Capture site = StackCapture.Capture.direct(
             new CallSite("com.example.Fn", "handle", "Fn.java", 7), List.of(), true);
 

@@ -11,8 +11,9 @@ import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingStore;
 import dev.faasguard.agent.finding.IgnoreList;
 import dev.faasguard.agent.invocation.InvocationHistory;
+import dev.faasguard.agent.support.AgentLog;
 import dev.faasguard.agent.telemetry.ExportStatus;
-import dev.faasguard.agent.rule.Rule;
+import dev.faasguard.agent.rule.RuleDescription;
 import dev.faasguard.agent.rule.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Both report files come from one snapshot and are rewritten together. */
 class ReportFilesTest {
 
-    private static final Rule RULE = new Rule() {
-        public String id() { return "write-outside-tmp"; }
-        public Severity severity() { return Severity.ERROR; }
-        public String summary() { return "summary"; }
-        public String fix() { return "Write under /tmp"; }
-    };
+    private static final RuleDescription RULE = new RuleDescription("write-outside-tmp", Severity.ERROR, "summary", "Write under /tmp",
+            List.of());
 
     @TempDir
     Path directory;

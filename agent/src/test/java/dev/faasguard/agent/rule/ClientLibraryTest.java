@@ -3,6 +3,7 @@ package dev.faasguard.agent.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faasguard.bootstrap.Operations;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class ClientLibraryTest {
 
     @Test
     void aViolationMadeThroughAClientNamesItAndItsSettings() {
-        Violation plain = new Violation(new ConnectWithoutTimeoutRule(RuntimeApiAddress.NONE),
+        Violation plain = new Violation(WithoutTimeoutRule.Kind.CONNECT.description(),
                 "Socket.connect to 127.0.0.1:8080 with no timeout: it hangs", Map.of("address", "127.0.0.1:8080"));
         Violation through = plain.through(ClientLibrary.APACHE_HTTPCLIENT_4);
         assertEquals("Apache HttpClient 4", through.detail().get("library"));
@@ -49,14 +50,16 @@ class ClientLibraryTest {
 
     @Test
     void messagesSayInitDuringInit() {
-        Violation atInit = new JoinWithoutTimeoutRule().evaluate(new BlockingCall("Thread.join", "loader", null),
-                Phase.INIT).orElseThrow();
+        WithoutTimeoutRule join = new WithoutTimeoutRule(WithoutTimeoutRule.Kind.JOIN, RuntimeApiAddress.NONE);
+        Violation atInit = join.evaluate(new BlockingCall(Operations.JOIN, "Thread.join", "loader", null, Phase.INIT))
+                .orElseThrow();
         assertTrue(atInit.message().contains("init hangs"), atInit.message());
         assertTrue(!atInit.message().contains("invocation"), atInit.message());
-        Violation inInvocation = new JoinWithoutTimeoutRule().evaluate(new BlockingCall("Thread.join", "loader", null),
-                Phase.INVOCATION).orElseThrow();
+        Violation inInvocation = join.evaluate(new BlockingCall(Operations.JOIN, "Thread.join", "loader", null,
+                Phase.INVOCATION)).orElseThrow();
         assertTrue(inInvocation.message().contains("the invocation hangs"), inInvocation.message());
-        Violation timeout = new TimeoutExceedsDeadlineRule().evaluate("Socket.read", 30_000, 9_000, null, Phase.INIT);
+        Violation timeout = new TimeoutExceedsDeadlineRule().evaluate(new TimeoutExceedsDeadlineRule.TimedCall(
+                "Socket.read", 30_000, 9_000, null, Phase.INIT)).orElseThrow();
         assertEquals("Socket.read with a timeout of 30000 ms when init has 9000 ms left: the platform stops init before"
                 + " the timeout fires", timeout.message());
     }

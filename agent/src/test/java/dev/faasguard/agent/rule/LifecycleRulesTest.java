@@ -14,7 +14,7 @@ class LifecycleRulesTest {
 
     @Test
     void tmpNearFullProjectsWhenTmpIsFullAtTheRecentGrowth() {
-        Violation violation = new TmpNearFullRule().evaluate(430 * MIB, 512 * MIB, 12 * MIB, "req-7").orElseThrow();
+        Violation violation = nearFull(430 * MIB, 512 * MIB, 12 * MIB).orElseThrow();
         assertEquals(6L, violation.detail().get("invocationsUntilFull"), "82 MiB left at 12 MiB each");
         assertEquals(84.0, violation.detail().get("percentUsed"));
         assertTrue(violation.message().contains("at 12.0 MiB per invocation, /tmp is full in about 6 more invocations"),
@@ -23,20 +23,21 @@ class LifecycleRulesTest {
 
     @Test
     void tmpNearFullIsQuietAtOrBelowEightyPercent() {
-        assertEquals(Optional.empty(), new TmpNearFullRule().evaluate(400 * MIB, 500 * MIB, MIB, "req-1"));
-        assertEquals(Optional.empty(), new TmpNearFullRule().evaluate(10, 0, 1, "req-1"), "unknown capacity");
+        assertEquals(Optional.empty(), nearFull(400 * MIB, 500 * MIB, MIB));
+        assertEquals(Optional.empty(), nearFull(10, 0, 1), "unknown capacity");
     }
 
     @Test
     void tmpNearFullSaysSoWhenTmpIsNotGrowing() {
-        Violation violation = new TmpNearFullRule().evaluate(450 * MIB, 512 * MIB, 0, "req-2").orElseThrow();
+        Violation violation = nearFull(450 * MIB, 512 * MIB, 0).orElseThrow();
         assertEquals(null, violation.detail().get("invocationsUntilFull"));
         assertTrue(violation.message().contains("not growing"), violation.message());
     }
 
     @Test
     void tmpGrowthNamesTheFileAndTheGrowth() {
-        Violation violation = new TmpGrowthRule().evaluate("/tmp/pages/p1.pdf", 3 * MIB, true, 12 * MIB, 24 * MIB, "req-3");
+        Violation violation = new TmpGrowthRule().evaluate(
+                new TmpGrowthRule.Leak("/tmp/pages/p1.pdf", 3 * MIB, true, 12 * MIB, 24 * MIB, "req-3")).orElseThrow();
         assertEquals("/tmp/pages/p1.pdf", violation.detail().get("path"));
         assertEquals(false, violation.detail().get("createdOutsideJvm"));
         assertTrue(violation.message().contains("3.0 MiB"), violation.message());
@@ -45,22 +46,23 @@ class LifecycleRulesTest {
 
     @Test
     void exceptionDetailsAreTypeAndBoundedMessage() {
-        Violation failed = new InvocationFailedRule().evaluate(new IllegalStateException("x".repeat(2000)), "req-4");
+        Violation failed = new InvocationFailedRule().evaluate(new InvocationFailedRule.Failure(
+                new IllegalStateException("x".repeat(2000)), "req-4")).orElseThrow();
         assertEquals("java.lang.IllegalStateException", failed.detail().get("exceptionType"));
         assertEquals(503, ((String) failed.detail().get("exceptionMessage")).length());
-        Violation uncaught = new UncaughtExceptionRule().evaluate("worker-1", new RuntimeException("boom"), "req-5",
-                "com.example.Split.handle(Split.java:12)");
+        Violation uncaught = new UncaughtExceptionRule().evaluate(new UncaughtExceptionRule.Death("worker-1",
+                new RuntimeException("boom"), "req-5", "com.example.Split.handle(Split.java:12)")).orElseThrow();
         assertEquals("worker-1", uncaught.detail().get("thread"));
         assertEquals("req-5", uncaught.detail().get("startedByInvocation"));
     }
 
     @Test
     void deadlineAndExitDetails() {
-        Violation deadline = new DeadlineExceededRule().evaluate("req-6", "main", 2700, 300,
-                List.of(Map.of("operation", "Thread.join")));
+        Violation deadline = new DeadlineExceededRule().evaluate(new DeadlineExceededRule.Overrun("req-6", "main", 2700,
+                300, List.of(Map.of("operation", "Thread.join")))).orElseThrow();
         assertEquals(2700L, deadline.detail().get("elapsedMs"));
         assertEquals(1, ((List<?>) deadline.detail().get("blockedCalls")).size());
-        Violation exit = new RuntimeExitRule().exit(3, false, "req-8");
+        Violation exit = new RuntimeExitRule().evaluate(RuntimeExitRule.Exit.called(3, false, "req-8")).orElseThrow();
         assertEquals("System.exit", exit.detail().get("operation"));
         assertTrue(exit.message().contains("Runtime.ExitError"));
     }
@@ -77,10 +79,14 @@ class LifecycleRulesTest {
     }
 
     @Test
-    void everyLifecycleRuleIsInTheCatalog() {
-        for (Rule rule : List.of(new InvocationFailedRule(), new UncaughtExceptionRule(), new WorkAfterResponseRule(),
-                new DeadlineExceededRule(), new RuntimeExitRule(), new TmpGrowthRule(), new TmpNearFullRule())) {
-            assertTrue(RuleCatalog.IDS.contains(rule.id()), rule.id());
-        }
+    void anOutOfMemoryErrorIsAnExitToo() {
+        Violation outOfMemory = new RuntimeExitRule().evaluate(RuntimeExitRule.Exit.outOfMemory(
+                new OutOfMemoryError("Java heap space"), "req-9")).orElseThrow();
+        assertEquals("OutOfMemoryError", outOfMemory.detail().get("operation"));
+        assertTrue(outOfMemory.message().contains("Java heap space"), outOfMemory.message());
+    }
+
+    private static Optional<Violation> nearFull(long used, long capacity, long growthPerInvocation) {
+        return new TmpNearFullRule().evaluate(new TmpNearFullRule.Usage(used, capacity, growthPerInvocation, "req-1"));
     }
 }

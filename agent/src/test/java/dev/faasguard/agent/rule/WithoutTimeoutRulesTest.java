@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faasguard.bootstrap.Operations;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,13 +16,13 @@ class WithoutTimeoutRulesTest {
 
     @Test
     void callsToThePlatformsRuntimeApiAreExempt() {
-        ConnectWithoutTimeoutRule connect = new ConnectWithoutTimeoutRule(runtimeApi);
-        assertEquals(Optional.empty(), connect.evaluate(new BlockingCall("Socket.connect", "127.0.0.1:9001", null), Phase.INVOCATION));
-        assertEquals(Optional.empty(), connect.evaluate(new BlockingCall("Socket.connect", "localhost:9001", null), Phase.INVOCATION));
-        assertTrue(connect.evaluate(new BlockingCall("Socket.connect", "127.0.0.1:9002", null), Phase.INVOCATION).isPresent());
-        HttpWithoutTimeoutRule http = new HttpWithoutTimeoutRule(runtimeApi);
-        assertEquals(Optional.empty(), http.evaluate(new BlockingCall("HttpURLConnection",
-                "http://127.0.0.1:9001/2018-06-01/runtime/invocation/next", "connectTimeout,readTimeout"), Phase.INVOCATION));
+        WithoutTimeoutRule connect = rule(WithoutTimeoutRule.Kind.CONNECT, runtimeApi);
+        assertEquals(Optional.empty(), connect.evaluate(call(Operations.CONNECT, "Socket.connect", "127.0.0.1:9001", null)));
+        assertEquals(Optional.empty(), connect.evaluate(call(Operations.CONNECT, "Socket.connect", "localhost:9001", null)));
+        assertTrue(connect.evaluate(call(Operations.CONNECT, "Socket.connect", "127.0.0.1:9002", null)).isPresent());
+        WithoutTimeoutRule http = rule(WithoutTimeoutRule.Kind.HTTP, runtimeApi);
+        assertEquals(Optional.empty(), http.evaluate(call(Operations.HTTP, "HttpURLConnection",
+                "http://127.0.0.1:9001/2018-06-01/runtime/invocation/next", "connectTimeout,readTimeout")));
     }
 
     @Test
@@ -33,49 +35,77 @@ class WithoutTimeoutRulesTest {
 
     @Test
     void anHttpCallWithBothTimeoutsIsNoFinding() {
-        HttpWithoutTimeoutRule http = new HttpWithoutTimeoutRule(RuntimeApiAddress.NONE);
-        assertEquals(Optional.empty(), http.evaluate(new BlockingCall("HttpClient.send", "https://api.example.com/", null), Phase.INVOCATION));
+        WithoutTimeoutRule http = rule(WithoutTimeoutRule.Kind.HTTP, RuntimeApiAddress.NONE);
+        assertEquals(Optional.empty(), http.evaluate(call(Operations.HTTP, "HttpClient.send", "https://api.example.com/",
+                null)));
     }
 
     @Test
     void httpDetailSaysWhatIsMissingAndRedactsTheUrl() {
-        Violation violation = new HttpWithoutTimeoutRule(RuntimeApiAddress.NONE).evaluate(new BlockingCall(
-                "HttpURLConnection", "https://user:pw@api.example.com:8443/v1/items?token=secret#frag", "readTimeout"), Phase.INVOCATION)
+        Violation violation = rule(WithoutTimeoutRule.Kind.HTTP, RuntimeApiAddress.NONE).evaluate(call(Operations.HTTP,
+                "HttpURLConnection", "https://user:pw@api.example.com:8443/v1/items?token=secret#frag", "readTimeout"))
                 .orElseThrow();
         assertEquals("https://api.example.com:8443/v1/items", violation.detail().get("url"));
         assertEquals(List.of("readTimeout"), violation.detail().get("missing"));
         assertFalse(violation.message().contains("secret"), violation.message());
         assertFalse(violation.message().contains("pw"), violation.message());
-        assertEquals("(unparsable URL)", HttpWithoutTimeoutRule.redact("::not a url::"));
+        assertEquals("(unparsable URL)", WithoutTimeoutRule.redact("::not a url::"));
+    }
+
+    @Test
+    void eachKindSaysWhatWasCalledOnWhat() {
+        assertEquals("Thread.join() on thread 'loader' with no timeout: " + Phase.INVOCATION.hang(),
+                message(WithoutTimeoutRule.Kind.JOIN, call(Operations.JOIN, "Thread.join", "loader", null)));
+        assertEquals("Socket.connect to db:5432 with no timeout: " + Phase.INVOCATION.hang(),
+                message(WithoutTimeoutRule.Kind.CONNECT, call(Operations.CONNECT, "Socket.connect", "db:5432", null)));
+        assertEquals("Reading from socket 10.0.0.1:443 with no read timeout (SO_TIMEOUT 0): " + Phase.INVOCATION.hang(),
+                message(WithoutTimeoutRule.Kind.READ, call(Operations.READ, "Socket.read", "10.0.0.1:443", null)));
+        assertEquals("HttpClient.send https://api.example.com/x with no connectTimeout and no requestTimeout: "
+                + Phase.INVOCATION.hang(), message(WithoutTimeoutRule.Kind.HTTP, call(Operations.HTTP, "HttpClient.send",
+                "https://api.example.com/x", "connectTimeout,requestTimeout")));
+        assertEquals("Process.waitFor() with no timeout on pid 42: " + Phase.INVOCATION.hang(),
+                message(WithoutTimeoutRule.Kind.WAIT, call(Operations.WAIT, "Process.waitFor", "pid 42", null)));
     }
 
     @Test
     void onlyCallsTheApplicationMadeThroughTheApiCount() {
-        JoinWithoutTimeoutRule join = new JoinWithoutTimeoutRule();
+        WithoutTimeoutRule join = rule(WithoutTimeoutRule.Kind.JOIN, RuntimeApiAddress.NONE);
         assertTrue(join.calledThroughApi(List.of("java.lang.Thread", "java.lang.Thread"), true));
         assertFalse(join.calledThroughApi(List.of("java.lang.Thread", "java.lang.ApplicationShutdownHooks",
                 "java.lang.Shutdown", "java.lang.Runtime"), true), "System.exit joining the shutdown hooks");
         assertFalse(join.calledThroughApi(List.of("java.lang.Thread", "sun.net.httpserver.ServerImpl"), true),
                 "HttpServer.stop joining its dispatcher");
         assertFalse(join.calledThroughApi(List.of("java.lang.Thread"), false), "no application frame at all");
-        WaitWithoutTimeoutRule wait = new WaitWithoutTimeoutRule();
+        WithoutTimeoutRule wait = rule(WithoutTimeoutRule.Kind.WAIT, RuntimeApiAddress.NONE);
         assertTrue(wait.calledThroughApi(List.of("java.util.concurrent.FutureTask",
                 "java.util.concurrent.AbstractExecutorService"), true), "invokeAll without a timeout is the app's");
-        ReadWithoutTimeoutRule read = new ReadWithoutTimeoutRule(RuntimeApiAddress.NONE);
+        WithoutTimeoutRule read = rule(WithoutTimeoutRule.Kind.READ, RuntimeApiAddress.NONE);
         assertTrue(read.calledThroughApi(List.of("sun.nio.ch.NioSocketImpl", "java.net.Socket$SocketInputStream",
                 "sun.nio.cs.StreamDecoder", "java.io.InputStreamReader", "java.io.BufferedReader"), true));
     }
 
     @Test
-    void everyRuleHasItsIdSeverityAndFix() {
-        List<WithoutTimeoutRule> rules = List.of(new JoinWithoutTimeoutRule(), new ConnectWithoutTimeoutRule(runtimeApi),
-                new ReadWithoutTimeoutRule(runtimeApi), new HttpWithoutTimeoutRule(runtimeApi), new WaitWithoutTimeoutRule());
+    void everyKindIsACatalogRuleWithItsIdSeverityAndFix() {
         assertEquals(List.of("join-without-timeout", "connect-without-timeout", "read-without-timeout",
-                "http-without-timeout", "wait-without-timeout"), rules.stream().map(Rule::id).toList());
-        for (WithoutTimeoutRule rule : rules) {
-            assertTrue(RuleCatalog.IDS.contains(rule.id()));
-            assertFalse(rule.fix().isBlank());
-            assertFalse(rule.summary().isBlank());
+                "http-without-timeout", "wait-without-timeout"),
+                Arrays.stream(WithoutTimeoutRule.Kind.values()).map(kind -> kind.description().id()).toList());
+        for (WithoutTimeoutRule.Kind kind : WithoutTimeoutRule.Kind.values()) {
+            assertEquals(Optional.of(kind.description()), RuleCatalog.byId(kind.description().id()));
+            assertFalse(kind.description().fix().isBlank());
+            assertFalse(kind.description().summary().isBlank());
         }
+        assertEquals(WithoutTimeoutRule.Kind.WAIT, WithoutTimeoutRule.Kind.of(Operations.WAIT));
+    }
+
+    private static WithoutTimeoutRule rule(WithoutTimeoutRule.Kind kind, RuntimeApiAddress runtimeApi) {
+        return new WithoutTimeoutRule(kind, runtimeApi);
+    }
+
+    private static BlockingCall call(String kind, String operation, String subject, String missing) {
+        return new BlockingCall(kind, operation, subject, missing, Phase.INVOCATION);
+    }
+
+    private static String message(WithoutTimeoutRule.Kind kind, BlockingCall call) {
+        return rule(kind, RuntimeApiAddress.NONE).evaluate(call).orElseThrow().message();
     }
 }

@@ -3,7 +3,7 @@ package dev.faasguard.agent.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faasguard.bootstrap.Hooks;
+import dev.faasguard.bootstrap.Operations;
 import dev.faasguard.bootstrap.WritableRoots;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 class WriteOutsideTmpRuleTest {
 
     private final Set<String> existing = Set.of("/var/task/existing.txt", "/var/task/existing-dir");
-    private final WriteOutsideTmpRule rule = new WriteOutsideTmpRule(WritableRoots.of(List.of("/tmp", "/mnt/efs")),
-            "/var/task", "/tmp", "/home/sbx_user1051", existing::contains);
+    private final WriteOutsideTmpRule rule = new WriteOutsideTmpRule(new RuleContext(
+            WritableRoots.of(List.of("/tmp", "/mnt/efs")), "/var/task", "/tmp", "/home/sbx_user1051", existing::contains,
+            RuntimeApiAddress.NONE));
 
     private Optional<Violation> evaluate(String operation, String path, String other) {
         return rule.evaluate(new FileWrite(operation, path, other));
@@ -22,7 +23,7 @@ class WriteOutsideTmpRuleTest {
 
     @Test
     void aWriteOutsideTheRootsIsAViolationNamingPathAndOperation() {
-        Violation violation = evaluate(Hooks.OP_OPEN_FOR_WRITE, "users.json", null).orElseThrow();
+        Violation violation = evaluate(Operations.OPEN_FOR_WRITE, "users.json", null).orElseThrow();
         assertEquals("/var/task/users.json", violation.detail().get("path"));
         assertEquals("open-for-write", violation.detail().get("operation"));
         assertTrue(violation.message().contains("Read-only file system"), violation.message());
@@ -32,51 +33,51 @@ class WriteOutsideTmpRuleTest {
 
     @Test
     void writesUnderAnyRootAreFine() {
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_OPEN_FOR_WRITE, "/tmp/x", null));
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_OPEN_FOR_WRITE, "/mnt/efs/x", null));
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_OPEN_FOR_WRITE, "../../tmp/x", null));
+        assertEquals(Optional.empty(), evaluate(Operations.OPEN_FOR_WRITE, "/tmp/x", null));
+        assertEquals(Optional.empty(), evaluate(Operations.OPEN_FOR_WRITE, "/mnt/efs/x", null));
+        assertEquals(Optional.empty(), evaluate(Operations.OPEN_FOR_WRITE, "../../tmp/x", null));
     }
 
     @Test
     void dotDotOutOfTmpIsOutside() {
-        assertEquals("/var/task/x", evaluate(Hooks.OP_OPEN_FOR_WRITE, "/tmp/../var/task/x", null)
+        assertEquals("/var/task/x", evaluate(Operations.OPEN_FOR_WRITE, "/tmp/../var/task/x", null)
                 .orElseThrow().detail().get("path"));
     }
 
     @Test
     void devicesAreNeverFindings() {
         for (String device : List.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/fd/2", "/proc/self/fd/1")) {
-            assertEquals(Optional.empty(), evaluate(Hooks.OP_OPEN_FOR_WRITE, device, null), device);
+            assertEquals(Optional.empty(), evaluate(Operations.OPEN_FOR_WRITE, device, null), device);
         }
     }
 
     @Test
     void onlyWhatTheKernelWouldRefuseWithEroFs() {
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_CREATE_DIRECTORY, "existing-dir", null), "EEXIST, not EROFS");
-        assertTrue(evaluate(Hooks.OP_CREATE_DIRECTORY, "new-dir", null).isPresent());
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_DELETE, "missing.txt", null), "ENOENT, not EROFS");
-        assertTrue(evaluate(Hooks.OP_DELETE, "existing.txt", null).isPresent());
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_MOVE, "/tmp/to", "/var/task/missing"), "nothing to move");
+        assertEquals(Optional.empty(), evaluate(Operations.CREATE_DIRECTORY, "existing-dir", null), "EEXIST, not EROFS");
+        assertTrue(evaluate(Operations.CREATE_DIRECTORY, "new-dir", null).isPresent());
+        assertEquals(Optional.empty(), evaluate(Operations.DELETE, "missing.txt", null), "ENOENT, not EROFS");
+        assertTrue(evaluate(Operations.DELETE, "existing.txt", null).isPresent());
+        assertEquals(Optional.empty(), evaluate(Operations.MOVE, "/tmp/to", "/var/task/missing"), "nothing to move");
     }
 
     @Test
     void aMoveOutOfAReadOnlyDirectoryIsOutsideEvenIntoTmp() {
-        Violation violation = evaluate(Hooks.OP_MOVE, "/tmp/moved.txt", "/var/task/existing.txt").orElseThrow();
+        Violation violation = evaluate(Operations.MOVE, "/tmp/moved.txt", "/var/task/existing.txt").orElseThrow();
         assertEquals("/var/task/existing.txt", violation.detail().get("path"));
         assertEquals("/var/task/existing.txt", violation.detail().get("source"));
     }
 
     @Test
     void aCopyOutOfAReadOnlyDirectoryIntoTmpIsFine() {
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_COPY, "/tmp/copy.txt", "/var/task/existing.txt"));
+        assertEquals(Optional.empty(), evaluate(Operations.COPY, "/tmp/copy.txt", "/var/task/existing.txt"));
     }
 
     @Test
     void logHandlerPatternsAreExpanded() {
-        assertEquals(Optional.empty(), evaluate(Hooks.OP_LOG_FILE, "%t/app%u.log", null));
+        assertEquals(Optional.empty(), evaluate(Operations.LOG_FILE, "%t/app%u.log", null));
         assertEquals("/home/sbx_user1051/app0.log",
-                evaluate(Hooks.OP_LOG_FILE, "%h/app%g.log", null).orElseThrow().detail().get("path"));
+                evaluate(Operations.LOG_FILE, "%h/app%g.log", null).orElseThrow().detail().get("path"));
         assertEquals("/var/task/100%.log",
-                evaluate(Hooks.OP_LOG_FILE, "100%%.log", null).orElseThrow().detail().get("path"));
+                evaluate(Operations.LOG_FILE, "100%%.log", null).orElseThrow().detail().get("path"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.faasguard.agent.telemetry.otel;
 
-import dev.faasguard.agent.report.AgentLog;
+import dev.faasguard.agent.support.AgentLog;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.List;
 import java.util.Map;

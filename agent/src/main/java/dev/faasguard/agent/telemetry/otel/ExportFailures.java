@@ -1,6 +1,6 @@
 package dev.faasguard.agent.telemetry.otel;
 
-import dev.faasguard.agent.report.AgentLog;
+import dev.faasguard.agent.support.AgentLog;
 import dev.faasguard.agent.telemetry.ExportStatus;
 import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;

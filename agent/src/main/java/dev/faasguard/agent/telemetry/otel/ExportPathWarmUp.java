@@ -2,9 +2,9 @@ package dev.faasguard.agent.telemetry.otel;
 
 import dev.faasguard.agent.config.TraceContinuation;
 import dev.faasguard.agent.finding.FindingStore;
-import dev.faasguard.agent.telemetry.EpochNanos;
-import dev.faasguard.agent.telemetry.InvocationEnd;
-import dev.faasguard.agent.telemetry.InvocationStart;
+import dev.faasguard.agent.invocation.EpochNanos;
+import dev.faasguard.agent.invocation.InvocationEnd;
+import dev.faasguard.agent.invocation.InvocationStart;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.internal.marshal.Marshaler;
 import io.opentelemetry.exporter.internal.otlp.metrics.MetricReusableDataMarshaler;

@@ -4,7 +4,7 @@ import dev.faasguard.agent.finding.CallSite;
 import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingStore;
 import dev.faasguard.agent.telemetry.Blocking;
-import dev.faasguard.agent.telemetry.InvocationEnd;
+import dev.faasguard.agent.invocation.InvocationEnd;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -14,7 +14,7 @@ import io.opentelemetry.api.metrics.Meter;
 import java.util.List;
 
 /**
- * The agent's metrics, names and units fixed (README lists them): findings, invocations and their
+ * The agent's metrics, names and units fixed (docs/opentelemetry.md lists them): findings, invocations and their
  * duration, /tmp usage, capacity and growth, and the time calls blocked.
  */
 final class FaasMetrics {

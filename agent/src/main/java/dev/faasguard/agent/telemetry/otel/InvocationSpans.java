@@ -2,8 +2,8 @@ package dev.faasguard.agent.telemetry.otel;
 
 import dev.faasguard.agent.config.TraceContinuation;
 import dev.faasguard.agent.telemetry.IncomingTrace;
-import dev.faasguard.agent.telemetry.InvocationEnd;
-import dev.faasguard.agent.telemetry.InvocationStart;
+import dev.faasguard.agent.invocation.InvocationEnd;
+import dev.faasguard.agent.invocation.InvocationStart;
 import dev.faasguard.agent.telemetry.Trigger;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;

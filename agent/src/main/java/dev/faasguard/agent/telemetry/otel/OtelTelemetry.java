@@ -1,9 +1,9 @@
 package dev.faasguard.agent.telemetry.otel;
 
 import dev.faasguard.agent.finding.Finding;
-import dev.faasguard.agent.telemetry.EpochNanos;
-import dev.faasguard.agent.telemetry.InvocationEnd;
-import dev.faasguard.agent.telemetry.InvocationStart;
+import dev.faasguard.agent.invocation.EpochNanos;
+import dev.faasguard.agent.invocation.InvocationEnd;
+import dev.faasguard.agent.invocation.InvocationStart;
 import dev.faasguard.agent.telemetry.Telemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;

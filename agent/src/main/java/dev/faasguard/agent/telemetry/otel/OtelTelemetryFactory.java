@@ -2,7 +2,7 @@ package dev.faasguard.agent.telemetry.otel;
 
 import dev.faasguard.agent.config.TraceContinuation;
 import dev.faasguard.agent.finding.FindingStore;
-import dev.faasguard.agent.report.AgentLog;
+import dev.faasguard.agent.support.AgentLog;
 import dev.faasguard.agent.telemetry.ExportSettings;
 import dev.faasguard.agent.telemetry.ExportStatus;
 import dev.faasguard.agent.telemetry.Telemetry;

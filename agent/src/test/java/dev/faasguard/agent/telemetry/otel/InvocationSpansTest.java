@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faasguard.agent.config.TraceContinuation;
-import dev.faasguard.agent.telemetry.InvocationEnd;
-import dev.faasguard.agent.telemetry.InvocationStart;
+import dev.faasguard.agent.invocation.InvocationEnd;
+import dev.faasguard.agent.invocation.InvocationStart;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.common.CompletableResultCode;

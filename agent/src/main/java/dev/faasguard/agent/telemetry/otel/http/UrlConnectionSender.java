@@ -1,6 +1,6 @@
 package dev.faasguard.agent.telemetry.otel.http;
 
-import dev.faasguard.agent.report.AgentThreads;
+import dev.faasguard.agent.support.AgentThreads;
 import io.opentelemetry.exporter.internal.RetryUtil;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpResponse;

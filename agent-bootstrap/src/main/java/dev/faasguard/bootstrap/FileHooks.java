@@ -1,0 +1,203 @@
+package dev.faasguard.bootstrap;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * The file hooks: java.io, the default NIO file system provider, java.util.logging's FileHandler. Each asks
+ * {@link #deny} about the operation, which takes the fast path out for a write inside the writable roots and
+ * otherwise asks the {@link FileSink}; in enforce mode a denied operation fails as it would on a read-only file
+ * system.
+ */
+public final class FileHooks {
+
+    /** The directory whose growth across warm invocations is followed. */
+    private static final String TMP = "/tmp/";
+
+    /** {@code RandomAccessFile}'s own mode bit for read-write ({@code O_RDWR} in RandomAccessFile.java). */
+    private static final int RANDOM_ACCESS_READ_WRITE = 2;
+
+    private FileHooks() {}
+
+    // ---- java.io ----------------------------------------------------------------------------
+
+    /** {@code FileOutputStream.open}: every FileOutputStream, FileWriter and PrintStream/PrintWriter on a file. */
+    public static void fileOutputStreamOpen(String name, boolean append) throws FileNotFoundException {
+        if (deny(append ? Operations.OPEN_FOR_APPEND : Operations.OPEN_FOR_WRITE, name, null)) {
+            throw ReadOnlyFileSystem.javaIo(name);
+        }
+    }
+
+    /** {@code RandomAccessFile.open}: only the read-write modes can write. */
+    public static void randomAccessFileOpen(String name, int mode) throws FileNotFoundException {
+        if ((mode & RANDOM_ACCESS_READ_WRITE) != 0 && deny(Operations.OPEN_FOR_WRITE, name, null)) {
+            throw ReadOnlyFileSystem.javaIo(name);
+        }
+    }
+
+    public static void fileCreateNewFile(File file) throws IOException {
+        if (deny(Operations.CREATE_FILE, file.getPath(), null)) {
+            throw ReadOnlyFileSystem.plain();
+        }
+    }
+
+    /** {@code File.createTempFile(prefix, suffix, directory)}; a null directory is java.io.tmpdir. */
+    public static void fileCreateTempFile(String prefix, String suffix, File directory) throws IOException {
+        if (directory == null) {
+            return;
+        }
+        String pattern = directory.getPath() + File.separator + prefix + "*" + (suffix == null ? ".tmp" : suffix);
+        if (deny(Operations.CREATE_TEMP_FILE, pattern, null)) {
+            throw ReadOnlyFileSystem.plain();
+        }
+    }
+
+    /** @return true when {@code File.mkdir} must fail as it would on a read-only file system */
+    public static boolean fileMkdir(File file) {
+        return deny(Operations.CREATE_DIRECTORY, file.getPath(), null);
+    }
+
+    /** @return true when {@code File.delete} must fail as it would on a read-only file system */
+    public static boolean fileDelete(File file) {
+        return deny(Operations.DELETE, file.getPath(), null);
+    }
+
+    /** @return true when {@code File.renameTo} must fail as it would on a read-only file system */
+    public static boolean fileRenameTo(File source, File target) {
+        return target != null && deny(Operations.RENAME, target.getPath(), source.getPath());
+    }
+
+    /**
+     * Entry of {@code File.mkdirs}, judged as one operation; the {@code mkdir} calls it makes are not.
+     *
+     * @return true when it must fail (nothing entered); otherwise a scope is entered and
+     *     {@link Hooks#exitScope} runs when the method ends
+     */
+    public static boolean fileMkdirsEnter(File file) {
+        if (deny(Operations.CREATE_DIRECTORIES, file.getPath(), null)) {
+            return true;
+        }
+        Hooks.enterScope();
+        return false;
+    }
+
+    // ---- java.nio.file ----------------------------------------------------------------------
+
+    /**
+     * Entry of {@code newByteChannel}, {@code newFileChannel} and {@code newAsynchronousFileChannel} of the
+     * default provider, scoped because on newer JDKs newByteChannel opens through newFileChannel.
+     */
+    public static void channelOpenEnter(Path path, Set<?> options) throws IOException {
+        checkChannelOpen(path, options);
+        Hooks.enterScope();
+    }
+
+    private static void checkChannelOpen(Path path, Set<?> options) throws IOException {
+        if (options == null) {
+            return;
+        }
+        boolean append = options.contains(StandardOpenOption.APPEND);
+        if (!append && !options.contains(StandardOpenOption.WRITE)) {
+            return;
+        }
+        String operation = options.contains(StandardOpenOption.CREATE_NEW)
+                ? Operations.CREATE_FILE
+                : append ? Operations.OPEN_FOR_APPEND : Operations.OPEN_FOR_WRITE;
+        String name = path.toString();
+        if (deny(operation, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+    }
+
+    public static void createDirectory(Path directory) throws IOException {
+        String name = directory.toString();
+        if (deny(Operations.CREATE_DIRECTORY, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+    }
+
+    /** Entry of {@code Files.createDirectories}, judged as one operation (see {@link #fileMkdirsEnter}). */
+    public static void createDirectoriesEnter(Path directory) throws IOException {
+        String name = directory.toString();
+        if (deny(Operations.CREATE_DIRECTORIES, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+        Hooks.enterScope();
+    }
+
+    /** {@code delete} and {@code deleteIfExists} of the default provider. */
+    public static void delete(Path file) throws IOException {
+        String name = file.toString();
+        if (deny(Operations.DELETE, name, null)) {
+            throw ReadOnlyFileSystem.nio(name, null);
+        }
+    }
+
+    public static void copy(Path source, Path target) throws IOException {
+        String targetName = target.toString();
+        if (deny(Operations.COPY, targetName, source.toString())) {
+            throw ReadOnlyFileSystem.nio(source.toString(), targetName);
+        }
+    }
+
+    public static void move(Path source, Path target) throws IOException {
+        String targetName = target.toString();
+        if (deny(Operations.MOVE, targetName, source.toString())) {
+            throw ReadOnlyFileSystem.nio(source.toString(), targetName);
+        }
+    }
+
+    // ---- java.util.logging ------------------------------------------------------------------
+
+    /** Entry of {@code FileHandler.openFiles}: its lock file and log file are one operation. */
+    public static void fileHandlerOpenEnter(String pattern) throws IOException {
+        if (pattern != null && deny(Operations.LOG_FILE, pattern, null)) {
+            throw ReadOnlyFileSystem.nio(pattern, null);
+        }
+        Hooks.enterScope();
+    }
+
+    /** Entry of {@code FileHandler.close}: removing its own lock file belongs to the opening already reported. */
+    public static void fileHandlerCloseEnter() {
+        Hooks.enterScope();
+    }
+
+    // ---- the judgement ----------------------------------------------------------------------
+
+    /**
+     * Reports the operation unless it is certainly harmless, and says whether enforce mode must fail it.
+     * The quick root test runs before any thread-local lookup, so a write inside /tmp costs a few compares.
+     */
+    private static boolean deny(String operation, String path, String otherPath) {
+        AgentSinks target = Hooks.sink;
+        if (target == null || path == null) {
+            return false;
+        }
+        WritableRoots writable = Hooks.roots;
+        if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))) {
+            if (Hooks.invocationActive && path.startsWith(TMP) && Operations.creates(operation)) {
+                tmpWritten(target, path);
+            }
+            return false;
+        }
+        HookState state = Hooks.state();
+        if (state.quiet()) {
+            return false;
+        }
+        return Hooks.guarded(Hooks.FILE_WRITE, target, state, operation, path, otherPath, null, null, 0, 0) != 0
+                && Hooks.enforce;
+    }
+
+    /** A file or directory created under /tmp while an invocation runs: what /tmp growth is traced to. */
+    private static void tmpWritten(AgentSinks target, String path) {
+        HookState state = Hooks.state();
+        if (state.quiet()) {
+            return;
+        }
+        Hooks.guarded(Hooks.TMP_WRITTEN, target, state, path, null, null, null, null, 0, 0);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.faasguard.bootstrap;
+
+/**
+ * The invocation hooks: the runtime client receiving an invocation and reporting its end, the handler named by
+ * {@code faasguard.handler}, the threads an invocation starts, uncaught exceptions, and the JVM's exit.
+ */
+public final class InvocationHooks {
+
+    private InvocationHooks() {}
+
+    /**
+     * At the return of the runtime client's {@code nextInvocation()}: an invocation starts on this
+     * thread. The request is the client's own type, which only the agent's side reads.
+     */
+    public static void invocationStart(Object request) {
+        AgentSinks target = Hooks.sink;
+        if (target == null || request == null || Hooks.state().agentDepth > 0) {
+            return;
+        }
+        if (Hooks.invocationActive) {
+            // The previous one never reported (its handler hung, or the client was restored): close it first.
+            invocationEnd(false);
+        }
+        Hooks.invocationActive = true;
+        tell(Hooks.INVOCATION_STARTED, target, null, request, 0, 0);
+    }
+
+    /**
+     * Entry of the handler named by {@code faasguard.handler}: an invocation starts, unless one is
+     * running already (the runtime client's, or an outer call of the same handler).
+     *
+     * @return 1 when this call started the invocation, else 0
+     */
+    public static int handlerEnter() {
+        AgentSinks target = Hooks.sink;
+        if (target == null || Hooks.invocationActive || Hooks.state().agentDepth > 0) {
+            return 0;
+        }
+        Hooks.invocationActive = true;
+        tell(Hooks.INVOCATION_STARTED, target, null, null, 0, 0);
+        return 1;
+    }
+
+    /** The handler returned ({@code thrown} null) or threw. */
+    public static void handlerExit(int token, Throwable thrown) {
+        if (token == 0) {
+            return;
+        }
+        if (thrown != null) {
+            invocationFailed(thrown);
+        }
+        invocationEnd(thrown == null);
+    }
+
+    /** At the entry of the runtime client's {@code reportInvocationSuccess} / {@code reportInvocationError}. */
+    public static void invocationEnd(boolean success) {
+        AgentSinks target = Hooks.sink;
+        if (target == null || Hooks.state().agentDepth > 0) {
+            return;
+        }
+        tell(Hooks.INVOCATION_ENDED, target, null, null, success ? 1 : 0, 0);
+        Hooks.invocationActive = false;
+    }
+
+    /** The runtime client turns the handler's exception into the error it reports. */
+    public static void invocationFailed(Throwable error) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.INVOCATION_FAILED, target, null, error, 0, 0);
+        }
+    }
+
+    /** {@code Thread.start()}: threads started during an invocation are followed until it ends. */
+    public static void threadStart(Thread thread) {
+        AgentSinks target = Hooks.sink;
+        if (!Hooks.invocationActive || target == null || Hooks.state().agentDepth > 0) {
+            return;
+        }
+        tell(Hooks.THREAD_STARTED, target, null, thread, 0, 0);
+    }
+
+    /**
+     * Entry of {@code java.lang.ref.Finalizer.runFinalization()}, behind {@code System.runFinalization()}: the JDK
+     * starts its "Secondary finalizer" thread and joins it, on its own behalf. Until {@link #jdkHousekeepingExit}
+     * the calling thread is quiet, as in agent code: that start is not followed and that join not judged, so a
+     * library that loops on runFinalization and gc until the heap settles pays no stack walk and finds nothing of
+     * the agent's left on the heap after each round. The finalizers themselves run on the secondary thread, watched.
+     */
+    public static void jdkHousekeepingEnter() {
+        Hooks.state().agentDepth++;
+    }
+
+    /** Runs when {@code Finalizer.runFinalization()} returns or throws. */
+    public static void jdkHousekeepingExit() {
+        HookState state = Hooks.state();
+        if (state.agentDepth > 0) {
+            state.agentDepth--;
+        }
+    }
+
+    /** {@code Thread.dispatchUncaughtException}: the JVM hands a dying thread's exception to its handler. */
+    public static void uncaughtException(Thread thread, Throwable error) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.UNCAUGHT_EXCEPTION, target, thread, error, 0, 0);
+        }
+    }
+
+    /** {@code Runtime.exit} and {@code Runtime.halt}. */
+    public static void runtimeExit(int status, boolean halt) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.RUNTIME_EXIT, target, null, null, status, halt ? 1 : 0);
+        }
+    }
+
+    /** One lifecycle event, through the guard. */
+    private static void tell(int call, AgentSinks target, Object d, Object e, long x, long y) {
+        Hooks.guarded(call, target, Hooks.state(), null, null, null, d, e, x, y);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.faasguard.bootstrap;
+
+/**
+ * What the hooks tell the agent about invocations and what happens during them: their start and end, the threads
+ * they start, their deaths and exits, what they write to /tmp, the timeouts they set against their deadline.
+ */
+public interface InvocationSink {
+
+    /**
+     * The platform's runtime client received an invocation on this thread.
+     *
+     * @param request the client's request object (its id and deadline are read by the agent), or null for a
+     *     handler called by another host
+     */
+    void invocationStarted(Object request);
+
+    /** The handler threw {@code error}; the runtime client is about to report it. */
+    void invocationFailed(Throwable error);
+
+    /** The invocation ended, and its response or error is about to go back to the platform. */
+    void invocationEnded(boolean success);
+
+    /** An application thread was started while an invocation runs. */
+    void threadStarted(Thread thread);
+
+    /** A thread is dying of an uncaught exception; its handler runs right after. */
+    void uncaughtException(Thread thread, Throwable error);
+
+    /** {@code System.exit} or {@code Runtime.halt} is about to end the JVM. */
+    void runtimeExit(int status, boolean halt);
+
+    /**
+     * A file or directory under /tmp is created or opened for writing while an invocation runs, so
+     * that a file it leaves behind can be traced to the line that created it.
+     */
+    void tmpWritten(String path);
+
+    /**
+     * A call with a timeout longer than the running invocation (or init) has left.
+     *
+     * @param resource the socket or connection, judged once per invocation; else null
+     */
+    void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource);
+}

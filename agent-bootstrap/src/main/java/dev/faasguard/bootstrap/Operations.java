@@ -1,0 +1,39 @@
+package dev.faasguard.bootstrap;
+
+/**
+ * What the hooks tell the agent happened, named once: the file operations that may write, and the kinds of call
+ * that may wait forever. They are facts, not verdicts: which rule judges them is the agent's business. The file
+ * operations' names appear in the report as a finding's {@code detail.operation}.
+ */
+public final class Operations {
+
+    public static final String OPEN_FOR_WRITE = "open-for-write";
+    public static final String OPEN_FOR_APPEND = "open-for-append";
+    public static final String CREATE_FILE = "create-file";
+    public static final String CREATE_TEMP_FILE = "create-temp-file";
+    public static final String CREATE_DIRECTORY = "create-directory";
+    public static final String CREATE_DIRECTORIES = "create-directories";
+    public static final String DELETE = "delete";
+    public static final String RENAME = "rename";
+    public static final String MOVE = "move";
+    public static final String COPY = "copy";
+    public static final String LOG_FILE = "open-log-file";
+
+    /** {@code Thread.join} on a live thread with no timeout. */
+    public static final String JOIN = "join";
+    /** A socket connect with no timeout. */
+    public static final String CONNECT = "connect";
+    /** A socket read with SO_TIMEOUT 0. */
+    public static final String READ = "read";
+    /** An HTTP call with a connect, read or request timeout missing. */
+    public static final String HTTP = "http";
+    /** A future, latch, barrier or process waited for with no timeout. */
+    public static final String WAIT = "wait";
+
+    private Operations() {}
+
+    /** Whether a file operation brings a file or directory into being (what /tmp growth is traced to). */
+    public static boolean creates(String fileOperation) {
+        return !DELETE.equals(fileOperation) && !OPEN_FOR_APPEND.equals(fileOperation) && !LOG_FILE.equals(fileOperation);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.faasguard.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The invocation hooks called directly against fake sinks. */
+class InvocationHooksTest {
+
+    private final Thread worker = new Thread(() -> { }, "worker-1");
+
+    @AfterEach
+    void reset() {
+        Hooks.reset();
+    }
+
+    @Test
+    void theRuntimeClientsInvocationFollowsTheThreadsItStarts() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.threadStart(worker);
+        InvocationHooks.invocationStart("request-1");
+        InvocationHooks.threadStart(worker);
+        InvocationHooks.invocationEnd(true);
+        InvocationHooks.threadStart(worker);
+        assertEquals(List.of("invocationStarted request-1", "threadStarted worker-1", "invocationEnded true"),
+                sinks.calls, "threads started outside an invocation are not followed");
+        assertFalse(Hooks.invocationActive);
+        assertEquals(0, sinks.callsNotAsAgent);
+    }
+
+    @Test
+    void anInvocationThatNeverEndedIsClosedByTheNext() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.invocationStart("request-1");
+        InvocationHooks.invocationStart("request-2");
+        InvocationHooks.invocationStart(null);
+        assertEquals(List.of("invocationStarted request-1", "invocationEnded false", "invocationStarted request-2"),
+                sinks.calls);
+    }
+
+    @Test
+    void theHandlerStartsAnInvocationUnlessOneRuns() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        int outer = InvocationHooks.handlerEnter();
+        int inner = InvocationHooks.handlerEnter();
+        assertEquals(1, outer);
+        assertEquals(0, inner);
+        InvocationHooks.handlerExit(inner, null);
+        InvocationHooks.handlerExit(outer, new IllegalStateException("boom"));
+        assertEquals(List.of("invocationStarted null", "invocationFailed boom", "invocationEnded false"), sinks.calls);
+
+        InvocationHooks.invocationStart("request-1");
+        assertEquals(0, InvocationHooks.handlerEnter(), "the runtime client's invocation runs");
+    }
+
+    @Test
+    void uncaughtExceptionsAndExitsAreTold() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.uncaughtException(worker, new IllegalStateException("died"));
+        InvocationHooks.runtimeExit(3, false);
+        InvocationHooks.runtimeExit(137, true);
+        InvocationHooks.invocationFailed(new RuntimeException("handler threw"));
+        assertEquals(List.of("uncaughtException worker-1 died", "runtimeExit 3 false", "runtimeExit 137 true",
+                "invocationFailed handler threw"), sinks.calls);
+    }
+
+    @Test
+    void agentCodeIsQuiet() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        Hooks.markAgentThread();
+        InvocationHooks.invocationStart("request-1");
+        InvocationHooks.uncaughtException(worker, new IllegalStateException("died"));
+        InvocationHooks.runtimeExit(1, false);
+        assertEquals(0, InvocationHooks.handlerEnter());
+        assertEquals(List.of(), sinks.calls);
+    }
+
+    @Test
+    void nothingIsToldBeforeTheAgentIsInstalled() {
+        Hooks.reset();
+        InvocationHooks.invocationStart("request-1");
+        assertEquals(0, InvocationHooks.handlerEnter());
+        InvocationHooks.runtimeExit(0, false);
+        assertFalse(Hooks.invocationActive);
+    }
+
+    @Test
+    void aFailingInvocationSinkIsSwallowedAndReportedOnce() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        IllegalStateException broken = new IllegalStateException("broken sink");
+        sinks.failure = broken;
+        InvocationHooks.invocationStart("request-1");
+        assertEquals(List.of("invocationStarted request-1", "hookFailed invocation"), sinks.calls);
+        assertEquals(List.of(broken), sinks.failures);
+        assertTrue(Hooks.invocationActive, "the invocation runs, whatever the sink made of it");
+        assertEquals(0, Hooks.state().agentDepth);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.faasguard.bootstrap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fake sinks for in-process hook tests: every call the hooks make is recorded as one line, and the answers (and
+ * failures) are set by the test. {@link #install} plugs them in after {@link Hooks#reset()}.
+ */
+final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, HookFailures {
+
+    final List<String> calls = new ArrayList<>();
+    final List<Throwable> failures = new ArrayList<>();
+
+    /** What {@link #fileWrite} answers: true means the operation writes outside the writable roots. */
+    boolean outside = true;
+    /** The id {@link #blockingCallStarted} answers. */
+    int blockingId = 7;
+    /** When set, every sink call throws it (the failure sink does not). */
+    RuntimeException failure;
+    /** When set, {@link #hookFailed} throws it too. */
+    RuntimeException failureSinkFailure;
+
+    static RecordingSinks install(boolean enforce) {
+        return install(WritableRoots.TMP_ONLY, enforce);
+    }
+
+    static RecordingSinks install(WritableRoots roots, boolean enforce) {
+        Hooks.reset();
+        RecordingSinks sinks = new RecordingSinks();
+        Hooks.install(new AgentSinks(sinks, sinks, sinks, sinks), roots, enforce);
+        return sinks;
+    }
+
+    /** Sink calls made while the thread was not marked as agent code: the guard must make it 0. */
+    int callsNotAsAgent;
+
+    private void record(String call) {
+        calls.add(call);
+        if (Hooks.state().agentDepth <= 0) {
+            callsNotAsAgent++;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public boolean fileWrite(String operation, String path, String otherPath) {
+        record("fileWrite " + operation + " " + path + (otherPath == null ? "" : " " + otherPath));
+        return outside;
+    }
+
+    @Override
+    public int blockingCallStarted(String kind, String operation, String subject, String missing, Object resource) {
+        record("blockingCallStarted " + kind + " " + operation + " " + subject + " " + missing
+                + (resource == null ? "" : " resource"));
+        return blockingId;
+    }
+
+    @Override
+    public void blockingCallEnded(int id) {
+        record("blockingCallEnded " + id);
+    }
+
+    @Override
+    public void invocationStarted(Object request) {
+        record("invocationStarted " + request);
+    }
+
+    @Override
+    public void invocationFailed(Throwable error) {
+        record("invocationFailed " + error.getMessage());
+    }
+
+    @Override
+    public void invocationEnded(boolean success) {
+        record("invocationEnded " + success);
+    }
+
+    @Override
+    public void threadStarted(Thread thread) {
+        record("threadStarted " + thread.getName());
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable error) {
+        record("uncaughtException " + thread.getName() + " " + error.getMessage());
+    }
+
+    @Override
+    public void runtimeExit(int status, boolean halt) {
+        record("runtimeExit " + status + " " + halt);
+    }
+
+    @Override
+    public void tmpWritten(String path) {
+        record("tmpWritten " + path);
+    }
+
+    @Override
+    public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource) {
+        record("timeoutExceedsDeadline " + operation + " " + timeoutMillis + (resource == null ? "" : " resource"));
+    }
+
+    @Override
+    public void hookFailed(String hook, Throwable failure) {
+        calls.add("hookFailed " + hook);
+        failures.add(failure);
+        if (failureSinkFailure != null) {
+            throw failureSinkFailure;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.faasguard.agent.support;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The agent's log on stderr. Messages are handed to the agent's own reporter thread, which loads
+ * Logback ({@link LogbackConsole}) on the first one: an application that breaks no rule never pays
+ * for it, and an application thread that does never waits for it. As a {@link Consumer} it takes
+ * warnings.
+ */
+public final class AgentLog implements Consumer<String> {
+
+    private final ThreadPoolExecutor reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), new AgentThreads("faasguard-reporter"));
+    private LogbackConsole console;
+
+    public void warn(String message) {
+        submit(false, message);
+    }
+
+    public void error(String message) {
+        submit(true, message);
+    }
+
+    @Override
+    public void accept(String warning) {
+        warn(warning);
+    }
+
+    /** Waits, at most {@code timeout}, until every message submitted so far is printed; the log stays open. */
+    public void drain(Duration timeout) {
+        java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+        try {
+            reporter.execute(new Runnable() {
+                @Override
+                public void run() {
+                    printed.countDown();
+                }
+            });
+            printed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shutDown) {
+            // Already closed at exit: nothing more will be printed anyway.
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until every message submitted so far is printed, at most {@code timeout}, and closes the log. */
+    public void flush(Duration timeout) {
+        reporter.shutdown();
+        try {
+            reporter.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void submit(boolean error, String message) {
+        try {
+            reporter.execute(new Message(error, message));
+        } catch (RuntimeException shutDown) {
+            // The JVM is going down and the reporter with it: the report on disk still holds the finding.
+        }
+    }
+
+    /** Runs on the reporter thread only. */
+    private final class Message implements Runnable {
+        private final boolean error;
+        private final String text;
+
+        Message(boolean error, String text) {
+            this.error = error;
+            this.text = text;
+        }
+
+        @Override
+        public void run() {
+            if (console == null) {
+                console = new LogbackConsole();
+            }
+            console.print(error, text);
+        }
+    }
+}
