@@ -109,6 +109,8 @@ public final class Hooks {
     static final int UNCAUGHT_EXCEPTION = 9;
     /** {@link InvocationSink#runtimeExit}(status x, halt y != 0). */
     static final int RUNTIME_EXIT = 10;
+    /** {@link InvocationSink#threadEnded}(thread e). */
+    static final int THREAD_ENDED = 11;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -152,6 +154,9 @@ public final class Hooks {
                     return 0;
                 case RUNTIME_EXIT:
                     target.invocations().runtimeExit((int) x, y != 0);
+                    return 0;
+                case THREAD_ENDED:
+                    target.invocations().threadEnded((Thread) e);
                     return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);

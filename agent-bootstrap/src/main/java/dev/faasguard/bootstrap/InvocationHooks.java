@@ -80,6 +80,20 @@ public final class InvocationHooks {
     }
 
     /**
+     * {@code Thread.exit()}, the VM's last call on a dying platform thread, or a virtual thread's end, each after the
+     * thread's uncaught exception, if any, was told: what the agent keeps for a thread it follows goes now, not once
+     * a later GC has cleared a weak reference to the thread (which it cannot while the VM still holds a thread that
+     * is winding down) and a later access has expunged it. Told outside invocations too: a thread outlives the
+     * invocation that started it.
+     */
+    public static void threadExit(Thread thread) {
+        AgentSinks target = Hooks.sink;
+        if (target != null) {
+            tell(Hooks.THREAD_ENDED, target, null, thread, 0, 0);
+        }
+    }
+
+    /**
      * Entry of {@code java.lang.ref.Finalizer.runFinalization()}, behind {@code System.runFinalization()}: the JDK
      * starts its "Secondary finalizer" thread and joins it, on its own behalf. Until {@link #jdkHousekeepingExit}
      * the calling thread is quiet, as in agent code: that start is not followed and that join not judged, so a

@@ -23,6 +23,12 @@ public interface InvocationSink {
     /** An application thread was started while an invocation runs. */
     void threadStarted(Thread thread);
 
+    /**
+     * A thread is ending: a platform thread's {@code Thread.exit()} or a virtual thread's end, each after its uncaught
+     * exception, if any, was told. Told for every thread that ends, followed or not, on that thread.
+     */
+    void threadEnded(Thread thread);
+
     /** A thread is dying of an uncaught exception; its handler runs right after. */
     void uncaughtException(Thread thread, Throwable error);
 

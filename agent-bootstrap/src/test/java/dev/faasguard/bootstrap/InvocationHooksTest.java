@@ -33,6 +33,17 @@ class InvocationHooksTest {
     }
 
     @Test
+    void theEndOfEveryThreadIsToldInsideAnInvocationOrNot() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.threadExit(worker);
+        InvocationHooks.invocationStart("request-1");
+        InvocationHooks.threadExit(worker);
+        assertEquals(List.of("threadEnded worker-1", "invocationStarted request-1", "threadEnded worker-1"),
+                sinks.calls, "a thread started by an invocation may end after it");
+        assertEquals(0, sinks.callsNotAsAgent);
+    }
+
+    @Test
     void anInvocationThatNeverEndedIsClosedByTheNext() {
         RecordingSinks sinks = RecordingSinks.install(false);
         InvocationHooks.invocationStart("request-1");

@@ -84,6 +84,11 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     }
 
     @Override
+    public void threadEnded(Thread thread) {
+        record("threadEnded " + thread.getName());
+    }
+
+    @Override
     public void uncaughtException(Thread thread, Throwable error) {
         record("uncaughtException " + thread.getName() + " " + error.getMessage());
     }

@@ -231,6 +231,12 @@ public final class InvocationMonitor implements InvocationSink {
         }
     }
 
+    /** A thread ended, its uncaught exception (if any) already judged: it is followed no more. */
+    @Override
+    public void threadEnded(Thread thread) {
+        threads.ended(thread);
+    }
+
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
         processEnd.threadDied(thread);

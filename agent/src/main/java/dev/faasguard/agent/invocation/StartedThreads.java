@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-/** The threads each invocation started, and where: held weakly, so a finished thread is forgotten. */
+/**
+ * The threads each invocation started, and where. A thread is forgotten when it ends ({@code Thread.exit()}, a
+ * virtual thread's end), so nothing kept for it outlives it; the weak keys only cover an end no hook saw.
+ */
 final class StartedThreads {
 
     record Start(String invocation, StackCapture.Capture where, long startNanos) {
@@ -20,6 +23,10 @@ final class StartedThreads {
 
     synchronized void started(Thread thread, String invocation, StackCapture.Capture where) {
         starts.put(thread, new Start(invocation, where, System.nanoTime()));
+    }
+
+    synchronized void ended(Thread thread) {
+        starts.remove(thread);
     }
 
     synchronized Start of(Thread thread) {

@@ -23,16 +23,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * while the native thread winds down) and a later map access had expunged it. So the used heap measured after each
  * GC swung by an entry or two, and every swing down is one round more for the loop: the field saw 177 full GCs over
  * 11 invocations with the agent against 65 without. Now the JDK's own housekeeping is quiet
- * ({@code InvocationHooks.jdkHousekeepingEnter}): that start is not followed, that join not judged.
+ * ({@code InvocationHooks.jdkHousekeepingEnter}): that start is not followed, that join not judged; and what the
+ * agent keeps for a thread it follows goes when the thread ends ({@code InvocationHooks.threadExit}).
  *
  * <p>Two checks. The exact one: one settling inside an invocation leaves no object of the agent's classes alive on
  * the heap (a class histogram before and after, from the host's own diagnostic command). The behaviour a user sees:
  * how many rounds a loop takes is a race with the native thread's end, so one loop proves nothing; every run does
  * {@value #INVOCATIONS} invocations of {@value #LOOPS} loops, runs without and with the agent alternate
  * ({@value #PAIRS} of each, against drift in the machine's load), and what is compared is the sum, over all loops,
- * of the rounds beyond the two every loop needs. Measured on 2 CPUs, per 800 to 1,000 loops: 78 to 144 without the
- * agent, 216 to 310 with the agent that followed the finalizer thread, 87 to 151 with the fix; the bound allows half
- * as many more as without, plus 20. The child JVMs use G1, the default on a server-class machine, where the swing
+ * of the rounds beyond the two every loop needs. Measured on 2 CPUs, per 800 to 1,000 loops: 77 to 181 without the
+ * agent, 216 to 439 with the agent that followed the finalizer thread, 78 to 182 with the fix (its worst ratio to
+ * without 1.57); the bound allows 1.6 times as many as without, plus 30. The child JVMs use G1, the default on a server-class machine, where the swing
  * shows (with the serial collector, which a small machine gets by default, the loops settle in two rounds either way).
  */
 class GcLoopIT {
@@ -66,7 +67,7 @@ class GcLoopIT {
                     .noneMatch(rule -> rule.equals("join-without-timeout") || rule.equals("work-after-response")),
                     "the JDK's own secondary finalizer is no finding\n" + watched);
         }
-        int bound = without + without / 2 + 20;
+        int bound = without + without * 3 / 5 + 30;
         String summary = "rounds beyond " + MINIMUM_ROUNDS + " per loop, over " + PAIRS * INVOCATIONS * LOOPS
                 + " loops: " + without + " without the agent, " + with + " with it (at most " + bound + " allowed)\n"
                 + String.join("\n", runs);

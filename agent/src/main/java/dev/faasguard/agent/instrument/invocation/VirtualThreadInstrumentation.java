@@ -5,7 +5,11 @@ import dev.faasguard.agent.instrument.MethodShape;
 import dev.faasguard.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.jar.asm.MethodVisitor;
 
-/** JDK 21+: a virtual thread overrides how it starts; every start comes down to {@code start(ThreadContainer)}. */
+/**
+ * JDK 21+: a virtual thread overrides how it starts, every start comes down to {@code start(ThreadContainer)}; and it
+ * never runs {@code Thread.exit()}: it ends in {@code afterDone(boolean)} (JDK 25; {@code afterTerminate(boolean,
+ * boolean)} on JDK 21), after its uncaught exception, if any, was dispatched.
+ */
 final class VirtualThreadInstrumentation implements TypeInstrumentation {
 
     @Override
@@ -15,6 +19,11 @@ final class VirtualThreadInstrumentation implements TypeInstrumentation {
 
     @Override
     public MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor) {
-        return method.is("start", ThreadInstrumentation.CONTAINER_START) ? EntryHook.call(visitor, ThreadInstrumentation.START) : visitor;
+        if (method.is("start", ThreadInstrumentation.CONTAINER_START)) {
+            return EntryHook.call(visitor, ThreadInstrumentation.START);
+        }
+        return method.is("afterDone", "(Z)V") || method.is("afterTerminate", "(ZZ)V")
+                ? EntryHook.call(visitor, ThreadInstrumentation.EXIT)
+                : visitor;
     }
 }
