@@ -179,8 +179,8 @@ public final class FileHooks {
         }
         WritableRoots writable = Hooks.roots;
         if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))) {
-            if (Hooks.invocationActive && path.startsWith(TMP) && Operations.creates(operation)) {
-                tmpWritten(target, path);
+            if (Hooks.invocationActive) {
+                tmpChanging(target, operation, path, otherPath);
             }
             return false;
         }
@@ -192,12 +192,26 @@ public final class FileHooks {
                 && Hooks.enforce;
     }
 
-    /** A file or directory created under /tmp while an invocation runs: what /tmp growth is traced to. */
-    private static void tmpWritten(AgentSinks target, String path) {
+    /**
+     * What an operation is about to change under /tmp while an invocation runs: what /tmp's growth is traced to
+     * and its usage balanced with. A pattern names no file yet: what is written there is left to the usage check.
+     */
+    private static void tmpChanging(AgentSinks target, String operation, String path, String otherPath) {
+        boolean changesPath = path.startsWith(TMP) && !Operations.namesPattern(operation);
+        boolean removesOther = otherPath != null && otherPath.startsWith(TMP) && Operations.removesSource(operation);
+        if (!changesPath && !removesOther) {
+            return;
+        }
         HookState state = Hooks.state();
         if (state.quiet()) {
             return;
         }
-        Hooks.guarded(Hooks.TMP_WRITTEN, target, state, path, null, null, null, null, 0, 0);
+        if (changesPath) {
+            Hooks.guarded(Hooks.TMP_CHANGING, target, state, path, null, null, null, null,
+                    Operations.DELETE.equals(operation) ? 1 : 0, 0);
+        }
+        if (removesOther) {
+            Hooks.guarded(Hooks.TMP_CHANGING, target, state, otherPath, null, null, null, null, 1, 0);
+        }
     }
 }

@@ -89,8 +89,8 @@ public final class Hooks {
 
     /** {@link FileSink#fileWrite}(operation a, path b, otherPath c): 1 when it writes outside the roots. */
     static final int FILE_WRITE = 0;
-    /** {@link InvocationSink#tmpWritten}(path a). */
-    static final int TMP_WRITTEN = 1;
+    /** {@link InvocationSink#tmpChanging}(path a, removing x != 0). */
+    static final int TMP_CHANGING = 1;
     /** {@link BlockingSink#blockingCallStarted}(kind a, operation b, subject c, missing d, resource e): the id. */
     static final int BLOCKING_STARTED = 2;
     /** {@link BlockingSink#blockingCallEnded}(id x). */
@@ -111,6 +111,8 @@ public final class Hooks {
     static final int RUNTIME_EXIT = 10;
     /** {@link InvocationSink#threadEnded}(thread e). */
     static final int THREAD_ENDED = 11;
+    /** {@link InvocationSink#awaitingNextInvocation}(). */
+    static final int AWAITING_NEXT_INVOCATION = 12;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -126,8 +128,8 @@ public final class Hooks {
             switch (call) {
                 case FILE_WRITE:
                     return target.files().fileWrite(a, b, c) ? 1 : 0;
-                case TMP_WRITTEN:
-                    target.invocations().tmpWritten(a);
+                case TMP_CHANGING:
+                    target.invocations().tmpChanging(a, x != 0);
                     return 0;
                 case BLOCKING_STARTED:
                     return target.blocking().blockingCallStarted(a, b, c, (String) d, e);
@@ -158,6 +160,9 @@ public final class Hooks {
                 case THREAD_ENDED:
                     target.invocations().threadEnded((Thread) e);
                     return 0;
+                case AWAITING_NEXT_INVOCATION:
+                    target.invocations().awaitingNextInvocation();
+                    return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -174,7 +179,7 @@ public final class Hooks {
         switch (call) {
             case FILE_WRITE:
                 return a;
-            case TMP_WRITTEN:
+            case TMP_CHANGING:
                 return "tmp-write";
             case BLOCKING_STARTED:
                 return b;

@@ -41,6 +41,17 @@ public final class InvocationHooks {
         return 1;
     }
 
+    /**
+     * At the entry of the runtime client's {@code nextInvocation()}: the last response has gone back (or init is
+     * done), and the platform may freeze the process while it waits for the next event.
+     */
+    public static void awaitingNextInvocation() {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.AWAITING_NEXT_INVOCATION, target, null, null, 0, 0);
+        }
+    }
+
     /** The handler returned ({@code thrown} null) or threw. */
     public static void handlerExit(int token, Throwable thrown) {
         if (token == 0) {

@@ -20,6 +20,12 @@ public interface InvocationSink {
     /** The invocation ended, and its response or error is about to go back to the platform. */
     void invocationEnded(boolean success);
 
+    /**
+     * The runtime client asks the platform for its next invocation: the last response has gone back, and the
+     * platform may freeze the process until the next one arrives. Work that no caller should wait for runs here.
+     */
+    void awaitingNextInvocation();
+
     /** An application thread was started while an invocation runs. */
     void threadStarted(Thread thread);
 
@@ -36,10 +42,13 @@ public interface InvocationSink {
     void runtimeExit(int status, boolean halt);
 
     /**
-     * A file or directory under /tmp is created or opened for writing while an invocation runs, so
-     * that a file it leaves behind can be traced to the line that created it.
+     * A file or directory under /tmp is about to be created, written, deleted or moved away while an invocation
+     * runs, so that a file it leaves behind can be traced to the line that created it and /tmp's usage be
+     * balanced against what the hooks saw.
+     *
+     * @param removing true when the path is about to go (deleted, or the source of a move)
      */
-    void tmpWritten(String path);
+    void tmpChanging(String path, boolean removing);
 
     /**
      * A call with a timeout longer than the running invocation (or init) has left.

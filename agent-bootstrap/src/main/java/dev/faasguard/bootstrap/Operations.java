@@ -32,8 +32,13 @@ public final class Operations {
 
     private Operations() {}
 
-    /** Whether a file operation brings a file or directory into being (what /tmp growth is traced to). */
-    public static boolean creates(String fileOperation) {
-        return !DELETE.equals(fileOperation) && !OPEN_FOR_APPEND.equals(fileOperation) && !LOG_FILE.equals(fileOperation);
+    /** Whether a file operation names a pattern (a temporary file's, a log file's) rather than the file it writes. */
+    public static boolean namesPattern(String fileOperation) {
+        return CREATE_TEMP_FILE.equals(fileOperation) || LOG_FILE.equals(fileOperation);
+    }
+
+    /** Whether a file operation takes its second path away (what /tmp's usage is balanced with). */
+    public static boolean removesSource(String fileOperation) {
+        return RENAME.equals(fileOperation) || MOVE.equals(fileOperation);
     }
 }

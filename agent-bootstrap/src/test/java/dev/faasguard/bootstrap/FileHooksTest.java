@@ -40,11 +40,11 @@ class FileHooksTest {
         FileHooks.randomAccessFileOpen("/tmp/db", 2);
         FileHooks.createDirectory(Path.of("/tmp/cache"));
         FileHooks.move(Path.of("/tmp/a"), Path.of("/tmp/b"));
-        assertEquals(List.of(), sinks.calls, "no sink call and no invocation: not even tmpWritten");
+        assertEquals(List.of(), sinks.calls, "no sink call and no invocation: not even tmpChanging");
     }
 
     @Test
-    void aWriteInsideTmpDuringAnInvocationIsToldAsTmpWrittenOnly() throws IOException {
+    void aChangeInsideTmpDuringAnInvocationIsToldAsTmpChangingOnly() throws IOException {
         RecordingSinks sinks = RecordingSinks.install(WritableRoots.of(List.of("/tmp", "/mnt/efs")), false);
         InvocationHooks.invocationStart("request");
         sinks.calls.clear();
@@ -54,10 +54,24 @@ class FileHooksTest {
         FileHooks.delete(Path.of("/tmp/old.json"));
         FileHooks.fileOutputStreamOpen("/mnt/efs/shared.json", false);
         FileHooks.createDirectory(Path.of("/tmp/cache"));
+        FileHooks.move(Path.of("/tmp/cache/part"), Path.of("/tmp/cache/done"));
+        FileHooks.copy(Path.of("/tmp/cache/done"), Path.of("/tmp/copy"));
+        FileHooks.fileCreateTempFile("page", ".pdf", new File("/tmp"));
+        FileHooks.fileHandlerOpenEnter("/tmp/app%g.log");
+        Hooks.exitScope();
 
-        assertEquals(List.of("tmpWritten /tmp/out.json", "tmpWritten /tmp/cache"), sinks.calls,
-                "appends and deletes create nothing; another writable root is not /tmp");
+        assertEquals(List.of("tmpChanging /tmp/out.json", "tmpChanging /tmp/out.json", "tmpRemoving /tmp/old.json",
+                "tmpChanging /tmp/cache", "tmpChanging /tmp/cache/done", "tmpRemoving /tmp/cache/part",
+                "tmpChanging /tmp/copy"), sinks.calls,
+                "another writable root is not /tmp; a move takes its source away; a pattern names no file");
         assertEquals(0, sinks.callsNotAsAgent);
+    }
+
+    @Test
+    void nextInvocationIsToldOutsideAgentCodeOnly() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.awaitingNextInvocation();
+        assertEquals(List.of("awaitingNextInvocation"), sinks.calls);
     }
 
     @Test

@@ -99,8 +99,13 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     }
 
     @Override
-    public void tmpWritten(String path) {
-        record("tmpWritten " + path);
+    public void tmpChanging(String path, boolean removing) {
+        record((removing ? "tmpRemoving " : "tmpChanging ") + path);
+    }
+
+    @Override
+    public void awaitingNextInvocation() {
+        record("awaitingNextInvocation");
     }
 
     @Override

@@ -49,6 +49,12 @@ public final class FindingRecorder {
      * {@code via}.
      */
     public void record(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail) {
+        record(violation, capture, moreDetail, invocations.currentInvocationId());
+    }
+
+    /** Records a violation of an invocation that has ended: what is found after its response is still its own. */
+    public void record(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail,
+            String invocationId) {
         Map<String, Object> detail = violation.detail();
         boolean via = capture.inApplication() && capture.madeByLibrary();
         if (!moreDetail.isEmpty() || via) {
@@ -59,6 +65,6 @@ public final class FindingRecorder {
             detail.putAll(moreDetail);
         }
         store.record(new Finding(violation.rule(), violation.message(), violation.fixText(), capture.callSite(),
-                capture.stack(), detail, System.currentTimeMillis(), invocations.currentInvocationId()));
+                capture.stack(), detail, System.currentTimeMillis(), invocationId));
     }
 }

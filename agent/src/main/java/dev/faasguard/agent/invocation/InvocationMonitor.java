@@ -20,7 +20,6 @@ import dev.faasguard.agent.rule.TmpNearFullRule;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +50,11 @@ public final class InvocationMonitor implements InvocationSink {
     private final Sinks sinks;
     private final ProcessEndListener processEnd;
     private final JudgedResources judged = new JudgedResources();
+    private final LeakedFiles leakedSoFar = new LeakedFiles();
+    /** Whether the running invocation's response goes back through the runtime client, which asks for the next. */
+    private volatile boolean afterResponseWork;
+    /** The invocation that ended and whose after-response work has not run yet. */
+    private Invocation unsettled;
     private final InvocationListener telemetry;
     private final StartedThreads threads = new StartedThreads();
     private final DeadlineWatchdog watchdog = new DeadlineWatchdog();
@@ -92,7 +96,10 @@ public final class InvocationMonitor implements InvocationSink {
     /** @param runtimeClientRequest the runtime client's request, or null for a handler called by another host */
     @Override
     public void invocationStarted(Object runtimeClientRequest) {
+        // The previous invocation is settled when the runtime client asks for this one; should it not have asked:
+        settleLastInvocation();
         judged.forgetAll();
+        afterResponseWork = runtimeClientRequest != null;
         RuntimeClientRequest request = runtimeClientRequest == null ? null : RuntimeClientRequest.read(runtimeClientRequest);
         String id = request == null ? null : request.id();
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
@@ -137,7 +144,38 @@ public final class InvocationMonitor implements InvocationSink {
         judgeTmp(invocation);
         history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usageAtEnd());
         telemetry.invocationEnded(ending(invocation, invocation.failure()));
-        sinks.persist(0);
+        unsettled = invocation;
+        if (!afterResponseWork) {
+            // A host without the runtime client: its caller has no later moment to wait less.
+            settleLastInvocation();
+            sinks.persist(0);
+        }
+    }
+
+    /**
+     * The runtime client has sent the response and asks for the next event; the platform may freeze the process
+     * until it comes. What no caller should wait for happens now: a walk of /tmp when its figures and the hooks
+     * disagree, and the reports and telemetry persisted.
+     */
+    @Override
+    public void awaitingNextInvocation() {
+        if (settleLastInvocation()) {
+            sinks.persist(0);
+        }
+    }
+
+    /** @return whether an invocation was waiting to be settled */
+    private synchronized boolean settleLastInvocation() {
+        Invocation invocation = unsettled;
+        if (invocation == null) {
+            return false;
+        }
+        unsettled = null;
+        List<TmpWatch.Leak> unseen = tmp.settle();
+        if (!unseen.isEmpty()) {
+            judgeLeaks(invocation, unseen);
+        }
+        return true;
     }
 
     /** Init until the function's first invocation starts; from then on, or in a plain program, invocations. */
@@ -176,47 +214,53 @@ public final class InvocationMonitor implements InvocationSink {
         record(violation, capture);
     }
 
-    /** A file or directory under /tmp written during the running invocation. */
+    /** A file or directory under /tmp about to change during the running invocation. */
     @Override
-    public void tmpWritten(String path) {
+    public void tmpChanging(String path, boolean removing) {
         if (history.current() != null) {
-            tmp.written(path);
+            tmp.changing(path, removing);
         }
     }
 
-    /** What the invocation left in /tmp (warm ones only: a cold start may fill a cache on purpose), and how full it is. */
+    /**
+     * What the hooks saw the invocation leave in /tmp (warm ones only: a cold start may fill a cache on purpose), and
+     * how full it is.
+     */
     private void judgeTmp(Invocation invocation) {
-        List<TmpWatch.Leak> leaks = tmp.invocationEnded(invocation.coldStart());
-        List<Map<String, Object>> leaked = new ArrayList<>();
-        long leakedBytes = 0;
-        for (TmpWatch.Leak leak : leaks) {
-            leakedBytes += leak.bytes();
-        }
+        StackCapture.Capture biggest = judgeLeaks(invocation, tmp.invocationEnded(invocation.coldStart()));
+        long capacity = tmp.capacityBytes();
+        history.tmpCapacity(capacity);
+        record(tmpNearFull.evaluate(new TmpNearFullRule.Usage(tmp.usageAtEnd(), capacity, tmp.growthPerInvocation(),
+                invocation.id())), biggest == null ? OUTSIDE_JVM : biggest);
+    }
+
+    /**
+     * Lists the files an invocation left, the ones found after its response included, and makes each a finding when
+     * the invocation was warm.
+     *
+     * @return where the biggest of them was written, or null when there is none or the invocation was cold
+     */
+    private StackCapture.Capture judgeLeaks(Invocation invocation, List<TmpWatch.Leak> leaks) {
+        long leakedBytes = leakedSoFar.add(invocation, leaks);
         long growth = tmp.totalGrowthBytes();
         StackCapture.Capture biggest = null;
         long biggestBytes = -1;
         for (TmpWatch.Leak leak : leaks) {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("path", leak.path());
-            file.put("bytes", leak.bytes());
-            file.put("callSite", leak.creator() == null ? null : leak.creator().callSite().frame());
-            leaked.add(file);
             if (!invocation.coldStart()) {
                 StackCapture.Capture where = leak.creator() == null ? OUTSIDE_JVM : leak.creator();
-                record(tmpGrowth.evaluate(new TmpGrowthRule.Leak(leak.path(), leak.bytes(), leak.creator() != null,
-                        leakedBytes, growth, invocation.id())), where);
+                Violation violation = tmpGrowth.evaluate(new TmpGrowthRule.Leak(leak.path(), leak.bytes(),
+                        leak.creator() != null, leakedBytes, growth, invocation.id())).orElseThrow();
+                StackCapture.Capture kept = recorder.unlessIgnored(violation, where);
+                if (kept != null) {
+                    recorder.record(violation, kept, Map.of(), invocation.id());
+                }
                 if (leak.bytes() > biggestBytes) {
                     biggest = where;
                     biggestBytes = leak.bytes();
                 }
             }
         }
-        invocation.leaked(leaked);
-        long capacity = tmp.capacityBytes();
-        history.tmpCapacity(capacity);
-        StackCapture.Capture nearFullSite = biggest == null ? OUTSIDE_JVM : biggest;
-        record(tmpNearFull.evaluate(new TmpNearFullRule.Usage(tmp.usageAtEnd(), capacity, tmp.growthPerInvocation(),
-                invocation.id())), nearFullSite);
+        return biggest;
     }
 
     /** Where a /tmp file no hook saw comes from: a subprocess or native code. */

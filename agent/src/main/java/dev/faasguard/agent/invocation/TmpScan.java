@@ -1,82 +1,125 @@
 package dev.faasguard.agent.invocation;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
-import java.nio.file.FileVisitor;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashMap;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The regular files under /tmp and their sizes: a bounded walk (entries and depth), so a /tmp with a
- * million files costs a bounded time. Files made by subprocesses or native code show up here even
- * though no hook saw them. Skips the agent's own report files and their temporary and reserve siblings.
+ * A walk of /tmp, bounded in entries and depth so that a /tmp with a million files costs a bounded time, and run
+ * only off the caller's path: what files are there, how many bytes they hold, and which of them are new since a
+ * moment (files made by subprocesses or native code, which no hook saw). Skips the agent's own report files and
+ * their temporary and reserve siblings; follows no symbolic link.
  */
 final class TmpScan {
 
-    static final int MAX_ENTRIES = 20_000;
+    static final int MAX_ENTRIES = 100_000;
     static final int MAX_DEPTH = 12;
+
+    /**
+     * @param index the files found, for the next walk to compare with
+     * @param fresh the files not in the previous index that changed since the moment given (empty without an index)
+     * @param complete false when the bounds cut the walk short
+     */
+    record Scan(TmpIndex index, long bytes, List<Fresh> fresh, boolean complete) {}
+
+    record Fresh(String path, long bytes) {}
 
     private TmpScan() {}
 
-    /** Path to size in bytes; {@code complete} tells whether the bounds cut the walk short. */
-    record Snapshot(Map<String, Long> files, long bytes, boolean complete) {}
-
-    /** @param reports the agent's report files, left out with their temporary and reserve siblings */
-    static Snapshot of(Path root, List<Path> reports) {
-        Map<String, Long> files = new HashMap<>();
-        long[] bytes = {0};
-        boolean[] complete = {true};
+    /**
+     * @param previous what was known before, or null: then nothing is fresh
+     * @param sinceMillis files that changed (modification or inode change time) from this moment on may be fresh
+     */
+    static Scan walk(Path root, List<Path> reports, TmpIndex previous, long sinceMillis) {
+        Visitor visitor = new Visitor(reports, previous, sinceMillis);
         try {
-            Files.walkFileTree(root, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
-                    new FileVisitor<Path>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            if (files.size() >= MAX_ENTRIES) {
-                                complete[0] = false;
-                                return FileVisitResult.TERMINATE;
-                            }
-                            if (attributes.isRegularFile() && !isReport(file)) {
-                                files.put(file.toString(), attributes.size());
-                                bytes[0] += attributes.size();
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        private boolean isReport(Path file) {
-                            for (Path report : reports) {
-                                if (file.getParent().equals(report.getParent())) {
-                                    String name = file.getFileName().toString();
-                                    String reportName = report.getFileName().toString();
-                                    if (name.equals(reportName) || name.startsWith("." + reportName + ".")) {
-                                        return true;
-                                    }
-                                }
-                            }
-                            return false;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException failure) {
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, visitor);
         } catch (IOException | RuntimeException unreadable) {
-            complete[0] = false;
+            visitor.complete = false;
         }
-        return new Snapshot(files, bytes[0], complete[0]);
+        return new Scan(new TmpIndex(Arrays.copyOf(visitor.hashes, visitor.count)), visitor.bytes, visitor.fresh,
+                visitor.complete);
+    }
+
+    private static final class Visitor extends SimpleFileVisitor<Path> {
+        private final List<Path> reports;
+        private final TmpIndex previous;
+        private final long sinceMillis;
+        private final List<Fresh> fresh = new ArrayList<>();
+        private long[] hashes = new long[1024];
+        private int count;
+        private long bytes;
+        private boolean complete = true;
+
+        Visitor(List<Path> reports, TmpIndex previous, long sinceMillis) {
+            this.reports = reports;
+            this.previous = previous;
+            this.sinceMillis = sinceMillis;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (count >= MAX_ENTRIES) {
+                complete = false;
+                return FileVisitResult.TERMINATE;
+            }
+            if (!attributes.isRegularFile() || isReport(file)) {
+                return FileVisitResult.CONTINUE;
+            }
+            String path = file.toString();
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2);
+            }
+            hashes[count++] = TmpIndex.hash(path);
+            bytes += attributes.size();
+            if (previous != null && !previous.contains(path) && changedSince(file, attributes)) {
+                fresh.add(new Fresh(path, attributes.size()));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * The inode change time as well as the modification time: an archive unpacked with its files' old
+         * modification times still changes their inodes now.
+         */
+        private boolean changedSince(Path file, BasicFileAttributes attributes) {
+            if (attributes.lastModifiedTime().toMillis() >= sinceMillis) {
+                return true;
+            }
+            try {
+                Object changed = Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+                return changed instanceof FileTime time && time.toMillis() >= sinceMillis;
+            } catch (IOException | RuntimeException unsupported) {
+                return false;
+            }
+        }
+
+        private boolean isReport(Path file) {
+            for (Path report : reports) {
+                if (file.getParent().equals(report.getParent())) {
+                    String name = file.getFileName().toString();
+                    String reportName = report.getFileName().toString();
+                    if (name.equals(reportName) || name.startsWith("." + reportName + ".")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException failure) {
+            return FileVisitResult.CONTINUE;
+        }
     }
 }

@@ -1,41 +1,50 @@
 package dev.faasguard.agent.invocation;
 
 import dev.faasguard.agent.finding.StackCapture;
-import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * /tmp across invocations: what each invocation leaves behind (and which line created it), how full
- * /tmp is, and how fast it grows. Capacity is the size of the /tmp file system when /tmp is a mount
- * of its own (as on Lambda), else the configured capacity.
+ * /tmp across invocations: what each invocation leaves behind (and which line created it), how full /tmp is, and
+ * how fast it grows, at a cost that does not depend on what /tmp holds.
+ *
+ * <p>During an invocation the hooks report each /tmp path about to change, and its state before. At the end, one
+ * stat per such path tells which files the invocation created and left, and the file system's own usage figures
+ * (one statfs) tell whether anything else grew /tmp: a subprocess, native code, an API no hook sees. Only then,
+ * off the caller's path ({@link #settle}, after the response has gone back), is /tmp walked, and the files that
+ * are new since the invocation started and were seen by no hook are what it left too. Where /tmp is not a file
+ * system of its own its figures say nothing, so it is walked after every invocation, still off the caller's path.
  */
 final class TmpWatch {
 
     /** Warm invocations the growth rate is averaged over. */
     private static final int RECENT = 10;
+    /** File times come from a coarse kernel clock, which may lag the one the invocation's start was read from. */
+    private static final long CLOCK_SLACK_MILLIS = 20;
 
+    /** A file an invocation left; {@code creator} null when no hook saw it written. */
     record Leak(String path, long bytes, StackCapture.Capture creator) {}
 
     private final Path tmp;
     private final List<Path> reports;
     private final long configuredCapacity;
-    private final Map<String, StackCapture.Capture> creators = new ConcurrentHashMap<>();
+    private final TmpChanges changes = new TmpChanges();
     private final Deque<Long> recentGrowth = new ArrayDeque<>();
-    private TmpScan.Snapshot before;
+    private TmpUsage usage;
+    /** The files known to be in /tmp, or null until the first walk (or after too many additions). */
+    private TmpIndex index;
+    /** Bytes in /tmp as last counted, where the file system cannot tell them. */
+    private long counted = -1;
     private long usageBefore = -1;
     private long usageAfter = -1;
     private long usageAfterFirst = -1;
-    /** /tmp's own file store, or null when /tmp shares the root's; looked up once, at the first invocation. */
-    private FileStore ownStore;
-    private boolean ownStoreKnown;
+    private long startedMillis;
+    /** The invocation that ended and has not been settled: the moment it started, or -1. */
+    private long unsettledSince = -1;
+    private boolean walkNeeded;
 
     /** @param reports the agent's own report files, never counted */
     TmpWatch(Path tmp, List<Path> reports, long configuredCapacity) {
@@ -44,67 +53,92 @@ final class TmpWatch {
         this.configuredCapacity = configuredCapacity;
     }
 
-    /** At an invocation's start: what /tmp holds before it runs (for the first, the baseline). */
+    /** At an invocation's start: one statfs (where /tmp has no figures, the first one walks it for a baseline). */
     synchronized void invocationStarting() {
-        creators.clear();
-        before = TmpScan.of(tmp, reports);
-        usageBefore = usedBytes(before);
-    }
-
-    /** The first line that wrote each /tmp path during this invocation. */
-    void written(String path) {
-        if (!creators.containsKey(path)) {
-            creators.putIfAbsent(path, StackCapture.here());
+        if (usage == null) {
+            usage = TmpUsage.of(tmp, configuredCapacity);
         }
+        if (!usage.exact() && index == null) {
+            TmpScan.Scan baseline = TmpScan.walk(tmp, reports, null, 0);
+            index = baseline.index();
+            counted = baseline.bytes();
+        }
+        changes.clear();
+        startedMillis = System.currentTimeMillis();
+        usageBefore = usage.exact() ? usage.usedBytes() : counted;
     }
 
-    /** At an invocation's end: the files it created that are still there. */
+    /** A hook is about to change this /tmp path. */
+    void changing(String path, boolean removing) {
+        changes.changing(path, removing);
+    }
+
+    /** At an invocation's end: the files it created and left that hooks saw, and whether a walk must look for more. */
     synchronized List<Leak> invocationEnded(boolean cold) {
-        TmpScan.Snapshot after = TmpScan.of(tmp, reports);
+        TmpChanges.Balance balance = changes.balance(usage.blockSize());
         List<Leak> leaks = new ArrayList<>();
-        if (before != null) {
-            for (Map.Entry<String, Long> file : after.files().entrySet()) {
-                if (!before.files().containsKey(file.getKey())) {
-                    leaks.add(new Leak(file.getKey(), file.getValue(), creatorOf(file.getKey())));
-                }
+        for (TmpChanges.Leak leak : balance.leaks()) {
+            leaks.add(new Leak(leak.path(), leak.bytes(), leak.creator()));
+            if (index != null && !index.add(leak.path())) {
+                index = null;
             }
         }
-        long usage = usedBytes(after);
-        usageAfter = usage;
+        long usageNow;
+        if (usage.exact()) {
+            usageNow = usage.usedBytes();
+            walkNeeded = index == null || !balance.complete() || usageNow - usageBefore > balance.explainedBytes();
+        } else {
+            usageNow = Math.max(0, counted + balance.explainedBytes());
+            counted = usageNow;
+            walkNeeded = true;
+        }
+        usageAfter = usageNow;
         if (cold) {
-            usageAfterFirst = usage;
+            usageAfterFirst = usageNow;
         } else if (usageBefore >= 0) {
-            recentGrowth.addLast(Math.max(0, usage - usageBefore));
+            recentGrowth.addLast(Math.max(0, usageNow - usageBefore));
             if (recentGrowth.size() > RECENT) {
                 recentGrowth.removeFirst();
             }
         }
-        before = null;
+        unsettledSince = startedMillis;
         return leaks;
     }
 
-    /** The capture of the hook that wrote this file, or of its closest written parent directory. */
-    private StackCapture.Capture creatorOf(String path) {
-        for (String candidate = path; candidate != null; candidate = parent(candidate)) {
-            StackCapture.Capture capture = creators.get(candidate);
-            if (capture != null) {
-                return capture;
+    /**
+     * After the response: when the hooks and the usage figures disagree (or there are no figures), a bounded walk
+     * finds the files made during the last invocation that no hook saw, traced to the closest directory a hook
+     * saw written when there is one.
+     */
+    synchronized List<Leak> settle() {
+        if (unsettledSince < 0) {
+            return List.of();
+        }
+        long since = unsettledSince;
+        unsettledSince = -1;
+        if (!walkNeeded) {
+            return List.of();
+        }
+        TmpScan.Scan scan = TmpScan.walk(tmp, reports, index, since - CLOCK_SLACK_MILLIS);
+        index = scan.index();
+        List<Leak> leaks = new ArrayList<>();
+        for (TmpScan.Fresh file : scan.fresh()) {
+            if (!changes.saw(file.path())) {
+                leaks.add(new Leak(file.path(), file.bytes(), changes.creatorOf(file.path())));
             }
         }
-        return null;
+        if (!usage.exact()) {
+            counted = scan.bytes();
+        }
+        return leaks;
     }
 
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? null : path.substring(0, slash);
-    }
-
-    /** Bytes in use when the running invocation started. */
+    /** Bytes in use when the running invocation started, -1 when not known yet. */
     synchronized long usageAtStart() {
         return usageBefore;
     }
 
-    /** Bytes in use when the last invocation ended. */
+    /** Bytes in use when the last invocation ended, -1 when not known yet. */
     synchronized long usageAtEnd() {
         return usageAfter;
     }
@@ -125,45 +159,11 @@ final class TmpWatch {
         return sum / recentGrowth.size();
     }
 
-    long usedBytesNow() {
-        return usedBytes(null);
+    synchronized long usedBytesNow() {
+        return usage != null && usage.exact() ? usage.usedBytes() : counted;
     }
 
-    long capacityBytes() {
-        FileStore own = ownStore();
-        if (own != null) {
-            try {
-                return own.getTotalSpace();
-            } catch (IOException unavailable) {
-                return configuredCapacity;
-            }
-        }
-        return configuredCapacity;
-    }
-
-    private long usedBytes(TmpScan.Snapshot snapshot) {
-        FileStore own = ownStore();
-        if (own != null) {
-            try {
-                return own.getTotalSpace() - own.getUnallocatedSpace();
-            } catch (IOException unavailable) {
-                // fall back to counting files
-            }
-        }
-        return (snapshot == null ? TmpScan.of(tmp, reports) : snapshot).bytes();
-    }
-
-    /** The file store of /tmp when it is a mount of its own, else null. */
-    private synchronized FileStore ownStore() {
-        if (!ownStoreKnown) {
-            ownStoreKnown = true;
-            try {
-                FileStore store = Files.getFileStore(tmp);
-                ownStore = store.equals(Files.getFileStore(tmp.getRoot())) ? null : store;
-            } catch (IOException | RuntimeException unavailable) {
-                ownStore = null;
-            }
-        }
-        return ownStore;
+    synchronized long capacityBytes() {
+        return usage == null ? TmpUsage.of(tmp, configuredCapacity).capacityBytes() : usage.capacityBytes();
     }
 }

@@ -14,8 +14,9 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * The AWS Lambda runtime interface client (used by the managed Java runtimes and container images):
  * an invocation starts when {@code nextInvocation()} returns its request, and ends when the client
- * reports the response or the error, which is before anything goes back to the platform. Matched by
- * class name, so no other class pays for it.
+ * reports the response or the error, which is before anything goes back to the platform. The entry of
+ * {@code nextInvocation()} is the moment after the response has gone back, before the platform may freeze the
+ * process. Matched by class name, so no other class pays for it.
  */
 final class RuntimeClientInstrumentation implements TypeInstrumentation {
 
@@ -23,6 +24,7 @@ final class RuntimeClientInstrumentation implements TypeInstrumentation {
     private static final HookCall ERROR = HookCall.of(INVOCATIONS, "invocationEnd", "(Z)V", Push.constant(false));
     /** Takes the request from the stack: the return value, duplicated. */
     private static final HookCall START = HookCall.of(INVOCATIONS, "invocationStart", "(Ljava/lang/Object;)V");
+    private static final HookCall AWAITING_NEXT = HookCall.of(INVOCATIONS, "awaitingNextInvocation", "()V");
 
     @Override
     public String className() {
@@ -37,7 +39,7 @@ final class RuntimeClientInstrumentation implements TypeInstrumentation {
     @Override
     public MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor) {
         if (method.name().equals("nextInvocation") && method.descriptor().startsWith("()")) {
-            return new ReturnValueHook(visitor);
+            return new NextInvocationHooks(visitor);
         }
         if (method.is("reportInvocationSuccess", "(Ljava/lang/String;[B)V")) {
             return EntryHook.call(visitor, SUCCESS);
@@ -45,11 +47,20 @@ final class RuntimeClientInstrumentation implements TypeInstrumentation {
         return method.name().equals("reportInvocationError") ? EntryHook.call(visitor, ERROR) : visitor;
     }
 
-    /** Hands the request {@code nextInvocation()} returns to the hook; the agent reads its id and deadline. */
-    private static final class ReturnValueHook extends MethodVisitor {
+    /**
+     * Tells the hook the client is about to ask for an event, and hands it the request {@code nextInvocation()}
+     * returns; the agent reads its id and deadline.
+     */
+    private static final class NextInvocationHooks extends MethodVisitor {
 
-        ReturnValueHook(MethodVisitor method) {
+        NextInvocationHooks(MethodVisitor method) {
             super(Instrumentations.ASM_API, method);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            AWAITING_NEXT.emit(mv);
         }
 
         @Override

@@ -1,0 +1,116 @@
+package dev.faasguard.agent.invocation;
+
+import dev.faasguard.agent.finding.StackCapture;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The /tmp paths the hooks saw change during one invocation: what each was just before (one stat, at the first
+ * change of the invocation) and the line that first wrote it. At the end they tell, without walking /tmp, which
+ * files the invocation created and left, and how many bytes the hooks account for; with the files written in
+ * earlier invocations that may still be growing (a log kept open), so that an appender is accounted for too.
+ */
+final class TmpChanges {
+
+    /** Paths followed in one invocation; past it, the usage check cannot trust the balance and a walk decides. */
+    static final int MAX_PATHS = 10_000;
+    /** Files written in earlier invocations whose growth is still followed. */
+    static final int RECENT_FILES = 32;
+
+    record Leak(String path, long bytes, StackCapture.Capture creator) {}
+
+    /** What the end of an invocation learns: the files it left, and the bytes of allocation the hooks explain. */
+    record Balance(List<Leak> leaks, long explainedBytes, boolean complete) {}
+
+    /** @param writer the line that wrote it, or null when the invocation only removed it */
+    private record Seen(StackCapture.Capture writer, FileState before) {}
+
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private final Map<String, FileState> recent = new LinkedHashMap<>(RECENT_FILES * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FileState> eldest) {
+            return size() > RECENT_FILES;
+        }
+    };
+    private volatile boolean overflowed;
+
+    /** At an invocation's start. */
+    void clear() {
+        seen.clear();
+        overflowed = false;
+    }
+
+    /** Called by the hook before the change: the state it records is the one before this invocation touched it. */
+    void changing(String path, boolean removing) {
+        Seen known = seen.get(path);
+        if (known != null) {
+            if (known.writer() == null && !removing) {
+                // Removed, then written again: the line that wrote it is what a leak is traced to.
+                seen.replace(path, known, new Seen(StackCapture.here(), known.before()));
+            }
+            return;
+        }
+        if (seen.size() >= MAX_PATHS) {
+            overflowed = true;
+            return;
+        }
+        seen.putIfAbsent(path, new Seen(removing ? null : StackCapture.here(), FileState.of(path)));
+    }
+
+    /** At the invocation's end: one stat per path seen, and one per recent file. */
+    synchronized Balance balance(long blockSize) {
+        List<Leak> leaks = new ArrayList<>();
+        long explained = 0;
+        for (Map.Entry<String, Seen> entry : seen.entrySet()) {
+            String path = entry.getKey();
+            FileState before = recent.containsKey(path) ? recent.remove(path) : entry.getValue().before();
+            FileState now = FileState.of(path);
+            explained += now.allocated(blockSize) - before.allocated(blockSize);
+            if (now.regularFile()) {
+                if (!entry.getValue().before().exists()) {
+                    leaks.add(new Leak(path, now.size(), creatorOf(path)));
+                }
+                recent.put(path, now);
+            }
+        }
+        for (Iterator<Map.Entry<String, FileState>> files = recent.entrySet().iterator(); files.hasNext(); ) {
+            Map.Entry<String, FileState> file = files.next();
+            if (seen.containsKey(file.getKey())) {
+                continue;
+            }
+            FileState now = FileState.of(file.getKey());
+            explained += now.allocated(blockSize) - file.getValue().allocated(blockSize);
+            if (now.regularFile()) {
+                file.setValue(now);
+            } else {
+                files.remove();
+            }
+        }
+        return new Balance(leaks, explained, !overflowed);
+    }
+
+    /** Whether a hook saw this path change during the invocation. */
+    boolean saw(String path) {
+        return seen.containsKey(path);
+    }
+
+    /** The line that wrote this path, or its closest written parent directory, during the invocation; else null. */
+    StackCapture.Capture creatorOf(String path) {
+        for (String candidate = path; candidate != null; candidate = parent(candidate)) {
+            Seen written = seen.get(candidate);
+            if (written != null && written.writer() != null) {
+                return written.writer();
+            }
+        }
+        return null;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? null : path.substring(0, slash);
+    }
+}
