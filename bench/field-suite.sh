@@ -7,6 +7,7 @@
 #   bench/field-suite.sh                  # 5 environments per variant, function and JDK: all five modules
 #   bench/field-suite.sh 10               # 10 environments (or RUNS=10)
 #   MODULES=aws-sdk-function RUNS=1 SKIP_BUILD=1 bench/field-suite.sh    # a smoke test of one module
+#   MODULES=tmp-cache-function bench/field-suite.sh   # warm invocations as /tmp fills (not in the default list)
 # Set SKIP_BUILD=1 to reuse the current build (the agent jar, lambda-sim, the field harness in ~/.m2), MODULES to a
 # space-separated subset of the modules, JDK25_HOME to point at another JDK 25, OUT to a file to keep the table in
 # (it is overwritten), AGENT to another agent jar than agent/target/faasguard-agent.jar. The agent jar is copied
@@ -38,6 +39,7 @@ benchmark_class() { # module
     aws-sdk-function) echo ReceiptFunctionBenchmark ;;
     spring-function) echo SpringFunctionBenchmark ;;
     powertools-function) echo PowertoolsFunctionBenchmark ;;
+    tmp-cache-function) echo TmpCacheBenchmark ;;
     *) echo "unknown field-suite module: $1" >&2; return 1 ;;
   esac
 }

@@ -16,6 +16,7 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
     private final List<Invocation> invocations = new ArrayList<>();
     private volatile Invocation current;
     private volatile long tmpCapacityBytes = -1;
+    private volatile long tmpWalks;
     private volatile int started;
 
     /** A new invocation on {@code thread}; the first in this JVM is the cold start. */
@@ -49,6 +50,15 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
     /** The capacity of /tmp as measured at the end of the last invocation. */
     void tmpCapacity(long bytes) {
         tmpCapacityBytes = bytes;
+    }
+
+    void tmpWalks(long walks) {
+        tmpWalks = walks;
+    }
+
+    /** How many times /tmp was walked: once for a baseline, then only when its figures and the hooks disagree. */
+    public long tmpWalks() {
+        return tmpWalks;
     }
 
     /** The capacity of /tmp, or -1 before the first invocation ended. */

@@ -172,6 +172,7 @@ public final class InvocationMonitor implements InvocationSink {
         }
         unsettled = null;
         List<TmpWatch.Leak> unseen = tmp.settle();
+        history.tmpWalks(tmp.walks());
         if (!unseen.isEmpty()) {
             judgeLeaks(invocation, unseen);
         }

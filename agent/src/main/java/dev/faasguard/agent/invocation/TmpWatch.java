@@ -45,6 +45,7 @@ final class TmpWatch {
     /** The invocation that ended and has not been settled: the moment it started, or -1. */
     private long unsettledSince = -1;
     private boolean walkNeeded;
+    private long walks;
 
     /** @param reports the agent's own report files, never counted */
     TmpWatch(Path tmp, List<Path> reports, long configuredCapacity) {
@@ -60,6 +61,7 @@ final class TmpWatch {
         }
         if (!usage.exact() && index == null) {
             TmpScan.Scan baseline = TmpScan.walk(tmp, reports, null, 0);
+            walks++;
             index = baseline.index();
             counted = baseline.bytes();
         }
@@ -120,6 +122,7 @@ final class TmpWatch {
             return List.of();
         }
         TmpScan.Scan scan = TmpScan.walk(tmp, reports, index, since - CLOCK_SLACK_MILLIS);
+        walks++;
         index = scan.index();
         List<Leak> leaks = new ArrayList<>();
         for (TmpScan.Fresh file : scan.fresh()) {
@@ -131,6 +134,11 @@ final class TmpWatch {
             counted = scan.bytes();
         }
         return leaks;
+    }
+
+    /** How many times /tmp was walked. */
+    synchronized long walks() {
+        return walks;
     }
 
     /** Bytes in use when the running invocation started, -1 when not known yet. */

@@ -53,6 +53,7 @@ public final class ReportContent {
         Map<String, Object> tmp = new LinkedHashMap<>();
         long capacity = invocations.tmpCapacityBytes();
         tmp.put("capacityBytes", capacity > 0 ? capacity : null);
+        tmp.put("walks", invocations.tmpWalks());
         document.put("tmp", tmp);
         document.put("telemetry", telemetry.toJson());
         return document;

@@ -76,12 +76,12 @@ public final class FieldBenchmark {
             measure(jdk, settings, events, !agentFirst, agentFirst ? without : with);
         }
         String version = jdk.getFileName().toString();
-        long coldCost = with.coldMedian() - without.coldMedian();
-        long warmCost = with.warmMedian() - without.warmMedian();
+        double coldCost = millis(with.coldMedian() - without.coldMedian());
+        double warmCost = millis(with.warmMedian() - without.warmMedian());
         List<String> rows = new ArrayList<>();
         rows.add(row(label, version, "no agent", runs, without, ""));
         rows.add(row(label, version, "agent", runs, with,
-                String.format(Locale.ROOT, "%+d ms cold, %+d ms warm", coldCost, warmCost)));
+                String.format(Locale.ROOT, "%+.0f ms cold, %+.2f ms warm", coldCost, warmCost)));
         return rows;
     }
 
@@ -93,18 +93,22 @@ public final class FieldBenchmark {
         if (!cold.coldStart()) {
             throw new IllegalStateException("the first invocation was not a cold start: " + run);
         }
-        samples.cold.add(cold.initDuration().toMillis() + cold.duration().toMillis());
+        samples.cold.add(cold.initDuration().toNanos() + cold.duration().toNanos());
         for (InvocationResult warm : results.subList(1, results.size())) {
             if (warm.coldStart()) {
                 throw new IllegalStateException("a later invocation started a new environment: " + run);
             }
-            samples.warm.add(warm.duration().toMillis());
+            samples.warm.add(warm.duration().toNanos());
         }
     }
 
     private static String row(String label, String jdk, String variant, int runs, Samples samples, String cost) {
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %s |", label, jdk, variant, runs,
-                samples.coldMedian(), samples.warmMedian(), cost);
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f | %.2f | %s |", label, jdk, variant, runs,
+                millis(samples.coldMedian()), millis(samples.warmMedian()), cost);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
     }
 
     /** The markdown header {@link #compare} rows go under. */
@@ -113,6 +117,7 @@ public final class FieldBenchmark {
                 + "agent's cost |\n|---|---|---|--:|--:|--:|---|";
     }
 
+    /** Durations in nanoseconds: a warm invocation's cost is a fraction of a millisecond. */
     private static final class Samples {
         final List<Long> cold = new ArrayList<>();
         final List<Long> warm = new ArrayList<>();

@@ -35,7 +35,6 @@ public final class FieldRun {
 
     /** Where the agent writes its report by default, inside the function's /tmp. */
     public static final String REPORT = "faasguard/report.json";
-    private static final String TMP_SIZE = "128m";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean CI = "true".equals(System.getenv("CI"));
     private static final Pattern MARKER = Pattern.compile("//\\s*field:\\s*(\\S+)");
@@ -71,7 +70,7 @@ public final class FieldRun {
                 .javaHome(jdk)
                 .timeout(settings.timeout())
                 .memoryMb(settings.memoryMb())
-                .tmpSize(TMP_SIZE)
+                .tmpSize(settings.tmpSize())
                 .sandbox(CI ? SimConfig.SandboxMode.REQUIRED : SimConfig.SandboxMode.AUTO);
         settings.environment().forEach(builder::env);
         if (withAgent) {
@@ -80,7 +79,7 @@ public final class FieldRun {
         try (LambdaSim sim = builder.build()) {
             if (!sim.sandboxed()) {
                 String why = "lambda-sim cannot sandbox the function here (" + sim.sandboxStatus()
-                        + "): no read-only root, no " + TMP_SIZE + " tmpfs /tmp";
+                        + "): no read-only root, no " + settings.tmpSize() + " tmpfs /tmp";
                 System.err.println("\n*** SKIPPED: " + why + " ***\n");
                 Assumptions.abort(why);
             }
@@ -97,22 +96,29 @@ public final class FieldRun {
      * A function's deployment settings.
      *
      * @param handler as Lambda's handler setting: {@code com.example.Fn::handleRequest}
+     * @param tmpSize the size of its /tmp, in tmpfs syntax (Lambda's ephemeral storage setting)
      */
-    public record Function(String handler, Duration timeout, int memoryMb, Map<String, String> environment) {
+    public record Function(String handler, Duration timeout, int memoryMb, String tmpSize,
+            Map<String, String> environment) {
 
         public static Function of(String handler, Duration timeout) {
-            return new Function(handler, timeout, 512, Map.of());
+            return new Function(handler, timeout, 512, "128m", Map.of());
         }
 
         /** The function's memory setting, in MiB (512 unless set). */
         public Function memory(int megabytes) {
-            return new Function(handler, timeout, megabytes, environment);
+            return new Function(handler, timeout, megabytes, tmpSize, environment);
+        }
+
+        /** The size of its /tmp (128m unless set). */
+        public Function tmp(String size) {
+            return new Function(handler, timeout, memoryMb, size, environment);
         }
 
         public Function env(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(environment);
             more.put(key, value);
-            return new Function(handler, timeout, memoryMb, Map.copyOf(more));
+            return new Function(handler, timeout, memoryMb, tmpSize, Map.copyOf(more));
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,8 @@ class SpringFunctionBenchmark {
                 "a benchmark, run by bench/field-suite.sh: set -Dfield.bench=true to run it");
         int runs = FieldBenchmark.runs();
         List<String> events = IntStream.range(0, INVOCATIONS).mapToObj(i -> ORDERS.get(i % ORDERS.size())).toList();
-        FieldRun.Function function = new FieldRun.Function(HANDLER, TIMEOUT, MEMORY_MB,
-                Map.of("spring_cloud_function_definition", "priceOrder"));
+        FieldRun.Function function = FieldRun.Function.of(HANDLER, TIMEOUT).memory(MEMORY_MB)
+                .env("spring_cloud_function_definition", "priceOrder");
         for (Path jdk : FieldRun.jdks().toList()) {
             FieldBenchmark.measure(MODULE + ": priceOrder", jdk, function, events, runs);
         }

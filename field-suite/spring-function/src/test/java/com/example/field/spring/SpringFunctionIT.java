@@ -9,7 +9,6 @@ import dev.faasguard.lambdasim.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,8 +44,8 @@ class SpringFunctionIT {
     }
 
     private static FieldRun.Function function(String definition) {
-        return new FieldRun.Function(HANDLER, TIMEOUT, MEMORY_MB,
-                Map.of("spring_cloud_function_definition", definition));
+        return FieldRun.Function.of(HANDLER, TIMEOUT).memory(MEMORY_MB)
+                .env("spring_cloud_function_definition", definition);
     }
 
     @ParameterizedTest(name = "{0}")
