@@ -1,34 +1,63 @@
 package dev.faasguard.agent.invocation;
 
 import dev.faasguard.agent.support.AgentThreads;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Wakes up a margin before each invocation's deadline, on a daemon thread of the agent's own, so the
  * agent can record where the handler is stuck before the platform kills the process.
+ *
+ * <p>Arming and disarming cost the invocation's thread a lock and, at most, one notify: each deadline comes after
+ * the previous one, so the watchdog, still asleep until the old one, is left to find the new one when it wakes.
+ * It is woken early only when the new time is sooner than the one it sleeps until.
  */
-final class DeadlineWatchdog {
+final class DeadlineWatchdog implements Runnable {
 
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new AgentThreads("faasguard-watchdog"));
-    private ScheduledFuture<?> pending;
-
-    DeadlineWatchdog() {
-        timer.setRemoveOnCancelPolicy(true);
-    }
+    private final Object lock = new Object();
+    private Runnable task;
+    private long dueMillis;
+    /** When the watchdog thread will look next; Long.MAX_VALUE while it waits for an arm. */
+    private long wakingAt = Long.MAX_VALUE;
+    private boolean started;
 
     /** Arms the watchdog for one invocation, replacing any earlier one. */
-    synchronized void arm(long deadlineEpochMillis, long marginMillis, Runnable atDeadline) {
-        disarm();
-        long delay = deadlineEpochMillis - marginMillis - System.currentTimeMillis();
-        pending = timer.schedule(atDeadline, Math.max(0, delay), TimeUnit.MILLISECONDS);
+    void arm(long deadlineEpochMillis, long marginMillis, Runnable atDeadline) {
+        synchronized (lock) {
+            task = atDeadline;
+            dueMillis = deadlineEpochMillis - marginMillis;
+            if (!started) {
+                started = true;
+                new AgentThreads("faasguard-watchdog").newThread(this).start();
+            } else if (dueMillis < wakingAt) {
+                lock.notify();
+            }
+        }
     }
 
-    synchronized void disarm() {
-        if (pending != null) {
-            pending.cancel(false);
-            pending = null;
+    void disarm() {
+        synchronized (lock) {
+            task = null;
+        }
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            Runnable due;
+            synchronized (lock) {
+                long now = System.currentTimeMillis();
+                if (task == null || now < dueMillis) {
+                    wakingAt = task == null ? Long.MAX_VALUE : dueMillis;
+                    try {
+                        lock.wait(task == null ? 0 : dueMillis - now);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                    continue;
+                }
+                due = task;
+                task = null;
+            }
+            due.run();
         }
     }
 }

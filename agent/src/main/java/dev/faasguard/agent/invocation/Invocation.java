@@ -1,5 +1,6 @@
 package dev.faasguard.agent.invocation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ public final class Invocation {
     private volatile boolean ended;
     private volatile List<Map<String, Object>> tmpFilesLeaked = List.of();
     private volatile Throwable failure;
+    /** Set once nothing more can be found about it (its work after the response is done). */
+    private volatile boolean settled;
+    /** Its report entry once settled: the same unmodifiable map every time, which the report's writer reuses. */
+    private volatile Map<String, Object> finalEntry;
 
     Invocation(String id, boolean coldStart, long deadlineEpochMillis, Thread thread, long tmpBytesBefore) {
         this.id = id;
@@ -105,8 +110,17 @@ public final class Invocation {
         ended = true;
     }
 
+    /** Nothing more will be found about it: its report entry is final. */
+    void settled() {
+        settled = true;
+    }
+
     /** The report's entry, with the findings that first fired in this invocation. */
     Map<String, Object> toJson(List<String> findings) {
+        Map<String, Object> kept = finalEntry;
+        if (kept != null) {
+            return kept;
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("coldStart", coldStart);
@@ -117,7 +131,11 @@ public final class Invocation {
         json.put("tmpBytesBefore", tmpBytesBefore >= 0 ? tmpBytesBefore : null);
         json.put("tmpBytesAfter", tmpBytesAfter >= 0 ? tmpBytesAfter : null);
         json.put("tmpFilesLeaked", tmpFilesLeaked);
-        json.put("findings", findings);
+        json.put("findings", List.copyOf(findings));
+        if (ended && settled) {
+            finalEntry = Collections.unmodifiableMap(json);
+            return finalEntry;
+        }
         return json;
     }
 }

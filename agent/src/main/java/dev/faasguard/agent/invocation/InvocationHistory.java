@@ -3,6 +3,7 @@ package dev.faasguard.agent.invocation;
 import dev.faasguard.agent.finding.FindingRecorder;
 import dev.faasguard.agent.finding.FindingStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,16 +75,17 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
 
     /** The report's {@code invocations}: each with the ids of the findings that first fired in it. */
     public synchronized List<Map<String, Object>> toJson(FindingStore findings) {
-        List<FindingStore.Counted> all = findings.snapshot();
+        Map<String, List<String>> fired = new HashMap<>();
+        for (FindingStore.Counted counted : findings.snapshot()) {
+            String invocation = counted.first().invocation();
+            if (invocation != null) {
+                fired.computeIfAbsent(invocation, id -> new ArrayList<>())
+                        .add(counted.first().rule().id() + "@" + counted.first().callSite().frame());
+            }
+        }
         List<Map<String, Object>> json = new ArrayList<>(invocations.size());
         for (Invocation invocation : invocations) {
-            List<String> fired = new ArrayList<>();
-            for (FindingStore.Counted counted : all) {
-                if (invocation.id().equals(counted.first().invocation())) {
-                    fired.add(counted.first().rule().id() + "@" + counted.first().callSite().frame());
-                }
-            }
-            json.add(invocation.toJson(fired));
+            json.add(invocation.toJson(fired.getOrDefault(invocation.id(), List.of())));
         }
         return json;
     }

@@ -176,6 +176,7 @@ public final class InvocationMonitor implements InvocationSink {
         if (!unseen.isEmpty()) {
             judgeLeaks(invocation, unseen);
         }
+        invocation.settled();
         return true;
     }
 

@@ -10,24 +10,39 @@ import java.lang.reflect.Method;
 public record RuntimeClientRequest(String id, long deadlineEpochMillis, String functionArn, String xrayTraceHeader,
         byte[] event) {
 
+    /** The client's getters, looked up once for its request class rather than at every invocation. */
+    private record Getters(Class<?> type, Method id, Method deadline, Method functionArn, Method xrayTraceId,
+            Method content) {
+
+        static Getters of(Class<?> type) throws NoSuchMethodException {
+            return new Getters(type, type.getMethod("getId"), type.getMethod("getDeadlineTimeInMs"),
+                    type.getMethod("getInvokedFunctionArn"), type.getMethod("getXrayTraceId"),
+                    type.getMethod("getContent"));
+        }
+    }
+
+    private static volatile Getters getters;
+
     /** @return null when the object is not a request the agent understands */
     public static RuntimeClientRequest read(Object request) {
         try {
-            Method getId = request.getClass().getMethod("getId");
-            Method getDeadline = request.getClass().getMethod("getDeadlineTimeInMs");
-            Object id = getId.invoke(request);
-            Object deadline = getDeadline.invoke(request);
+            Getters known = getters;
+            if (known == null || known.type() != request.getClass()) {
+                known = Getters.of(request.getClass());
+                getters = known;
+            }
+            Object id = known.id().invoke(request);
+            Object deadline = known.deadline().invoke(request);
             return new RuntimeClientRequest(id == null ? null : id.toString(),
-                    deadline instanceof Long millis ? millis : 0, string(request, "getInvokedFunctionArn"),
-                    string(request, "getXrayTraceId"), request.getClass().getMethod("getContent").invoke(request)
-                            instanceof byte[] event ? event : null);
+                    deadline instanceof Long millis ? millis : 0, string(known.functionArn().invoke(request)),
+                    string(known.xrayTraceId().invoke(request)),
+                    known.content().invoke(request) instanceof byte[] event ? event : null);
         } catch (ReflectiveOperationException | RuntimeException notARequest) {
             return null;
         }
     }
 
-    private static String string(Object request, String getter) throws ReflectiveOperationException {
-        Object value = request.getClass().getMethod(getter).invoke(request);
+    private static String string(Object value) {
         return value == null ? null : value.toString();
     }
 }

@@ -61,7 +61,7 @@ final class TmpChanges {
         seen.putIfAbsent(path, new Seen(removing ? null : StackCapture.here(), FileState.of(path)));
     }
 
-    /** At the invocation's end: one stat per path seen, and one per recent file. */
+    /** At the invocation's end: one stat per path seen. */
     synchronized Balance balance(long blockSize) {
         List<Leak> leaks = new ArrayList<>();
         long explained = 0;
@@ -77,20 +77,29 @@ final class TmpChanges {
                 recent.put(path, now);
             }
         }
+        return new Balance(leaks, explained, !overflowed);
+    }
+
+    /**
+     * What the files written in earlier invocations grew by since they were last looked at: asked only when the
+     * paths seen this invocation do not explain /tmp's growth (when they do, those files did not grow either).
+     */
+    synchronized long recentGrowth(long blockSize) {
+        long growth = 0;
         for (Iterator<Map.Entry<String, FileState>> files = recent.entrySet().iterator(); files.hasNext(); ) {
             Map.Entry<String, FileState> file = files.next();
             if (seen.containsKey(file.getKey())) {
                 continue;
             }
             FileState now = FileState.of(file.getKey());
-            explained += now.allocated(blockSize) - file.getValue().allocated(blockSize);
+            growth += now.allocated(blockSize) - file.getValue().allocated(blockSize);
             if (now.regularFile()) {
                 file.setValue(now);
             } else {
                 files.remove();
             }
         }
-        return new Balance(leaks, explained, !overflowed);
+        return growth;
     }
 
     /** Whether a hook saw this path change during the invocation. */

@@ -18,7 +18,9 @@ import java.util.List;
  * A walk of /tmp, bounded in entries and depth so that a /tmp with a million files costs a bounded time, and run
  * only off the caller's path: what files are there, how many bytes they hold, and which of them are new since a
  * moment (files made by subprocesses or native code, which no hook saw). Skips the agent's own report files and
- * their temporary and reserve siblings; follows no symbolic link.
+ * their temporary and reserve siblings, and the JVMs' performance data ({@code hsperfdata_<user>}, one file per
+ * running JVM: on a /tmp shared with other processes, any JVM started meanwhile would be new); follows no symbolic
+ * link.
  */
 final class TmpScan {
 
@@ -65,6 +67,13 @@ final class TmpScan {
             this.reports = reports;
             this.previous = previous;
             this.sinceMillis = sinceMillis;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+            Path name = directory.getFileName();
+            return name != null && name.toString().startsWith("hsperfdata_")
+                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override

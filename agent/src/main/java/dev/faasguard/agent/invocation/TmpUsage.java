@@ -16,12 +16,13 @@ final class TmpUsage {
     private static final long DEFAULT_BLOCK = 4096;
 
     private final FileStore ownStore;
-    private final long configuredCapacity;
+    /** The size of /tmp's own file system, read once (Lambda's is fixed), or the configured capacity. */
+    private final long capacity;
     private final long blockSize;
 
-    private TmpUsage(FileStore ownStore, long configuredCapacity, long blockSize) {
+    private TmpUsage(FileStore ownStore, long capacity, long blockSize) {
         this.ownStore = ownStore;
-        this.configuredCapacity = configuredCapacity;
+        this.capacity = capacity;
         this.blockSize = blockSize;
     }
 
@@ -30,7 +31,7 @@ final class TmpUsage {
         try {
             FileStore store = Files.getFileStore(tmp);
             if (!store.equals(Files.getFileStore(tmp.getRoot()))) {
-                return new TmpUsage(store, configuredCapacity, store.getBlockSize());
+                return new TmpUsage(store, store.getTotalSpace(), store.getBlockSize());
             }
         } catch (IOException | RuntimeException unavailable) {
             // no figures: counted by walking
@@ -43,27 +44,20 @@ final class TmpUsage {
         return ownStore != null;
     }
 
-    /** Bytes in use on /tmp's own file system, or -1 when it has none or cannot tell. */
+    /** Bytes in use on /tmp's own file system (one statfs), or -1 when it has none or cannot tell. */
     long usedBytes() {
         if (ownStore == null) {
             return -1;
         }
         try {
-            return ownStore.getTotalSpace() - ownStore.getUnallocatedSpace();
+            return capacity - ownStore.getUnallocatedSpace();
         } catch (IOException unavailable) {
             return -1;
         }
     }
 
     long capacityBytes() {
-        if (ownStore != null) {
-            try {
-                return ownStore.getTotalSpace();
-            } catch (IOException unavailable) {
-                return configuredCapacity;
-            }
-        }
-        return configuredCapacity;
+        return capacity;
     }
 
     long blockSize() {

@@ -88,7 +88,10 @@ final class TmpWatch {
         long usageNow;
         if (usage.exact()) {
             usageNow = usage.usedBytes();
-            walkNeeded = index == null || !balance.complete() || usageNow - usageBefore > balance.explainedBytes();
+            long growth = usageNow - usageBefore;
+            walkNeeded = index == null || !balance.complete()
+                    || growth > balance.explainedBytes()
+                    && growth > balance.explainedBytes() + changes.recentGrowth(usage.blockSize());
         } else {
             usageNow = Math.max(0, counted + balance.explainedBytes());
             counted = usageNow;

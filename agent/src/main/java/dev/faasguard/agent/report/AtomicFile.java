@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -49,17 +50,26 @@ final class AtomicFile {
     }
 
     private static void writeOnce(Path absolute, String content) throws IOException {
-        Files.createDirectories(absolute.getParent());
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        boolean moved = false;
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException noDirectoryYet) {
+                // The first write, or someone emptied /tmp: the directory is made only when missing.
+                Files.createDirectories(absolute.getParent());
+                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(temporary);
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 }

@@ -1,20 +1,62 @@
 package dev.faasguard.agent.report;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A small JSON writer: enough for the report, and no library to load at start-up. */
+/**
+ * A small JSON writer: enough for the report, and no library to load at start-up.
+ *
+ * <p>The report is rewritten after every invocation, and most of it is the same as last time: the entries of the
+ * invocations that are over. A writer kept from one report to the next remembers the text of each unmodifiable map
+ * or list it wrote (by identity) and copies it the next time it meets the same instance, so each rewrite serializes
+ * only what is new. Whoever hands a value over unmodifiable promises that it, and what it holds, never changes.
+ */
 public final class JsonWriter {
 
+    /** The classes of the JDK's unmodifiable maps and lists the report uses (List.of's by size share some). */
+    private static final Set<Class<?>> UNMODIFIABLE = new HashSet<>(List.of(
+            Collections.unmodifiableMap(new LinkedHashMap<>()).getClass(),
+            Collections.unmodifiableList(new ArrayList<>()).getClass(),
+            List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass()));
+
     private final StringBuilder out = new StringBuilder(4096);
+    private Map<Object, String> written = new IdentityHashMap<>();
+    private Map<Object, String> writing = new IdentityHashMap<>();
 
     public String toJson(Object value) {
         out.setLength(0);
         write(value);
+        // Only what this report held is remembered: what history dropped is forgotten with it.
+        Map<Object, String> done = written;
+        written = writing;
+        writing = done;
+        writing.clear();
         return out.toString();
     }
 
     private void write(Object value) {
+        if (value != null && UNMODIFIABLE.contains(value.getClass())) {
+            String text = written.get(value);
+            if (text == null) {
+                int start = out.length();
+                writeValue(value);
+                text = out.substring(start);
+            } else {
+                out.append(text);
+            }
+            writing.put(value, text);
+            return;
+        }
+        writeValue(value);
+    }
+
+    private void writeValue(Object value) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {

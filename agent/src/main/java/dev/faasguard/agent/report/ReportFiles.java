@@ -17,6 +17,8 @@ public final class ReportFiles {
     private final Path json;
     private final Path html;
     private final AgentLog log;
+    /** Kept from one write to the next: what has not changed since is copied, not serialized again. */
+    private final JsonWriter jsonWriter = new JsonWriter();
 
     /**
      * @param json where the JSON report goes, or null when it is off
@@ -62,7 +64,7 @@ public final class ReportFiles {
 
     private void write(Path path, Map<String, Object> snapshot, boolean asHtml, boolean moreToCome) {
         try {
-            String text = asHtml ? HtmlReport.render(snapshot) : new JsonWriter().toJson(snapshot);
+            String text = asHtml ? HtmlReport.render(snapshot) : jsonWriter.toJson(snapshot);
             AtomicFile.write(path, text, moreToCome);
         } catch (Exception failure) {
             log.error("could not write the report to " + path + ": " + failure);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,9 @@ public final class AgentLog implements Consumer<String> {
     private final ThreadPoolExecutor reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(), new AgentThreads("faasguard-reporter"));
     private LogbackConsole console;
+    /** Messages handed to the reporter, and those it has printed: equal when there is nothing to wait for. */
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong printed = new AtomicLong();
 
     public void warn(String message) {
         submit(false, message);
@@ -33,15 +37,19 @@ public final class AgentLog implements Consumer<String> {
 
     /** Waits, at most {@code timeout}, until every message submitted so far is printed; the log stays open. */
     public void drain(Duration timeout) {
-        java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+        if (printed.get() == submitted.get()) {
+            // The common case after an invocation: nothing was logged, and no thread need be woken.
+            return;
+        }
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         try {
             reporter.execute(new Runnable() {
                 @Override
                 public void run() {
-                    printed.countDown();
+                    done.countDown();
                 }
             });
-            printed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException shutDown) {
             // Already closed at exit: nothing more will be printed anyway.
         } catch (InterruptedException interrupted) {
@@ -61,6 +69,7 @@ public final class AgentLog implements Consumer<String> {
 
     private void submit(boolean error, String message) {
         try {
+            submitted.incrementAndGet();
             reporter.execute(new Message(error, message));
         } catch (RuntimeException shutDown) {
             // The JVM is going down and the reporter with it: the report on disk still holds the finding.
@@ -82,7 +91,11 @@ public final class AgentLog implements Consumer<String> {
             if (console == null) {
                 console = new LogbackConsole();
             }
-            console.print(error, text);
+            try {
+                console.print(error, text);
+            } finally {
+                printed.incrementAndGet();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.faasguard.agent.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,26 @@ class JsonWriterTest {
         document.put("a", List.of());
         document.put("b", Map.of());
         assertEquals("{\"a\":[],\"b\":{}}", new JsonWriter().toJson(document));
+    }
+
+    @Test
+    void anUnmodifiableEntryMetAgainIsCopiedFromTheLastReportNotSerializedAgain() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", "r1");
+        Map<String, Object> finished = Collections.unmodifiableMap(entry);
+        Map<String, Object> running = new LinkedHashMap<>(Map.of("id", "r2"));
+        JsonWriter writer = new JsonWriter();
+        assertEquals("{\"invocations\":[{\"id\":\"r1\"},{\"id\":\"r2\"}]}",
+                writer.toJson(Map.of("invocations", Arrays.asList(finished, running))));
+
+        // Breaking the promise shows the copy: the text of the same unmodifiable instance is reused as it was,
+        // while a modifiable map is written as it is now.
+        entry.put("id", "changed");
+        running.put("id", "r2-ended");
+        assertEquals("{\"invocations\":[{\"id\":\"r1\"},{\"id\":\"r2-ended\"}]}",
+                writer.toJson(Map.of("invocations", Arrays.asList(finished, running))));
+        assertEquals("{\"invocations\":[{\"id\":\"changed\"}]}",
+                new JsonWriter().toJson(Map.of("invocations", Arrays.asList(finished))), "a new writer knows nothing");
     }
 
     @Test
