@@ -21,13 +21,39 @@ final class TmpChanges {
     /** Files written in earlier invocations whose growth is still followed. */
     static final int RECENT_FILES = 32;
 
-    record Leak(String path, long bytes, StackCapture.Capture creator) {}
+    /** The line that wrote a file, resolved from its stack the first time it is asked for. */
+    static final class Creator {
+        private final Throwable writtenAt;
+        private StackCapture.Capture capture;
+
+        Creator() {
+            this.writtenAt = new WrittenAt();
+        }
+
+        synchronized StackCapture.Capture capture() {
+            if (capture == null) {
+                capture = StackCapture.of(writtenAt.getStackTrace());
+            }
+            return capture;
+        }
+    }
 
     /** What the end of an invocation learns: the files it left, and the bytes of allocation the hooks explain. */
-    record Balance(List<Leak> leaks, long explainedBytes, boolean complete) {}
+    record Balance(List<TmpWatch.Leak> leaks, long explainedBytes, boolean complete) {}
 
-    /** @param writer the line that wrote it, or null when the invocation only removed it */
-    private record Seen(StackCapture.Capture writer, FileState before) {}
+    /**
+     * @param writer where it was written, or null when the invocation only removed it: the JVM's raw backtrace,
+     *     resolved to a call site only for a file left behind, so that an invocation writing thousands of files
+     *     (a cache filled at a cold start) pays a few microseconds for each, not a stack walk
+     */
+    private record Seen(Creator writer, FileState before) {}
+
+    /** Where a /tmp path was written: a stack the JVM fills in without resolving it. */
+    private static final class WrittenAt extends Throwable {
+        WrittenAt() {
+            super("written at", null, false, true);
+        }
+    }
 
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final Map<String, FileState> recent = new LinkedHashMap<>(RECENT_FILES * 2, 0.75f, true) {
@@ -50,7 +76,7 @@ final class TmpChanges {
         if (known != null) {
             if (known.writer() == null && !removing) {
                 // Removed, then written again: the line that wrote it is what a leak is traced to.
-                seen.replace(path, known, new Seen(StackCapture.here(), known.before()));
+                seen.replace(path, known, new Seen(new Creator(), known.before()));
             }
             return;
         }
@@ -58,12 +84,12 @@ final class TmpChanges {
             overflowed = true;
             return;
         }
-        seen.putIfAbsent(path, new Seen(removing ? null : StackCapture.here(), FileState.of(path)));
+        seen.putIfAbsent(path, new Seen(removing ? null : new Creator(), FileState.of(path)));
     }
 
     /** At the invocation's end: one stat per path seen. */
     synchronized Balance balance(long blockSize) {
-        List<Leak> leaks = new ArrayList<>();
+        List<TmpWatch.Leak> leaks = new ArrayList<>();
         long explained = 0;
         for (Map.Entry<String, Seen> entry : seen.entrySet()) {
             String path = entry.getKey();
@@ -72,7 +98,7 @@ final class TmpChanges {
             explained += now.allocated(blockSize) - before.allocated(blockSize);
             if (now.regularFile()) {
                 if (!entry.getValue().before().exists()) {
-                    leaks.add(new Leak(path, now.size(), creatorOf(path)));
+                    leaks.add(new TmpWatch.Leak(path, now.size(), creatorOf(path)));
                 }
                 recent.put(path, now);
             }
@@ -108,7 +134,7 @@ final class TmpChanges {
     }
 
     /** The line that wrote this path, or its closest written parent directory, during the invocation; else null. */
-    StackCapture.Capture creatorOf(String path) {
+    Creator creatorOf(String path) {
         for (String candidate = path; candidate != null; candidate = parent(candidate)) {
             Seen written = seen.get(candidate);
             if (written != null && written.writer() != null) {

@@ -25,8 +25,31 @@ final class TmpWatch {
     /** File times come from a coarse kernel clock, which may lag the one the invocation's start was read from. */
     private static final long CLOCK_SLACK_MILLIS = 20;
 
-    /** A file an invocation left; {@code creator} null when no hook saw it written. */
-    record Leak(String path, long bytes, StackCapture.Capture creator) {}
+    /** A file an invocation left. */
+    static final class Leak {
+        private final String path;
+        private final long bytes;
+        private final TmpChanges.Creator creator;
+
+        Leak(String path, long bytes, TmpChanges.Creator creator) {
+            this.path = path;
+            this.bytes = bytes;
+            this.creator = creator;
+        }
+
+        String path() {
+            return path;
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        /** The line that wrote it (resolved now, the first time), or null when no hook saw it written. */
+        StackCapture.Capture creator() {
+            return creator == null ? null : creator.capture();
+        }
+    }
 
     private final Path tmp;
     private final List<Path> reports;
@@ -78,9 +101,8 @@ final class TmpWatch {
     /** At an invocation's end: the files it created and left that hooks saw, and whether a walk must look for more. */
     synchronized List<Leak> invocationEnded(boolean cold) {
         TmpChanges.Balance balance = changes.balance(usage.blockSize());
-        List<Leak> leaks = new ArrayList<>();
-        for (TmpChanges.Leak leak : balance.leaks()) {
-            leaks.add(new Leak(leak.path(), leak.bytes(), leak.creator()));
+        List<Leak> leaks = balance.leaks();
+        for (Leak leak : leaks) {
             if (index != null && !index.add(leak.path())) {
                 index = null;
             }
