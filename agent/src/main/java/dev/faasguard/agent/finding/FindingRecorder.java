@@ -1,8 +1,10 @@
 package dev.faasguard.agent.finding;
 
+import dev.faasguard.agent.rule.RuleDescription;
 import dev.faasguard.agent.rule.Violation;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Turns a rule's violation into a finding at the current call site, unless the user silenced that site. */
 public final class FindingRecorder {
@@ -23,19 +25,18 @@ public final class FindingRecorder {
         this.invocations = invocations;
     }
 
-    /** Captures the call site; null when it is on the ignore list (then only counted there). */
-    public StackCapture.Capture capture(Violation violation) {
-        return unlessIgnored(violation, StackCapture.here());
-    }
-
     /** The capture, or null when its call site is on the ignore list for this rule (then counted there). */
     public StackCapture.Capture unlessIgnored(Violation violation, StackCapture.Capture capture) {
-        return ignore.silences(violation.rule().id(), capture.callSite()) ? null : capture;
+        return unlessIgnored(violation.rule(), capture);
+    }
+
+    public StackCapture.Capture unlessIgnored(RuleDescription rule, StackCapture.Capture capture) {
+        return ignore.silences(rule.id(), capture.callSite()) ? null : capture;
     }
 
     /** Records a violation at the current call site. @return false when that site is ignored */
     public boolean recordHere(Violation violation) {
-        StackCapture.Capture capture = capture(violation);
+        StackCapture.Capture capture = unlessIgnored(violation.rule(), StackCapture.here());
         if (capture == null) {
             return false;
         }
@@ -55,6 +56,22 @@ public final class FindingRecorder {
     /** Records a violation of an invocation that has ended: what is found after its response is still its own. */
     public void record(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail,
             String invocationId) {
+        store.record(new Finding.Key(violation.rule().id(), capture.callSite()),
+                () -> finding(violation, capture, moreDetail, System.currentTimeMillis(), invocationId));
+    }
+
+    /**
+     * The same, with a violation built only when something reads it: the first occurrence at the call site, or a
+     * listener that hears every occurrence. A repeat is otherwise only counted.
+     */
+    public void record(RuleDescription rule, Supplier<Violation> violation, StackCapture.Capture capture,
+            Map<String, Object> moreDetail) {
+        store.record(new Finding.Key(rule.id(), capture.callSite()), () -> finding(violation.get(), capture,
+                moreDetail, System.currentTimeMillis(), invocations.currentInvocationId()));
+    }
+
+    private static Finding finding(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail,
+            long epochMillis, String invocation) {
         Map<String, Object> detail = violation.detail();
         boolean via = capture.inApplication() && capture.madeByLibrary();
         if (!moreDetail.isEmpty() || via) {
@@ -64,7 +81,7 @@ public final class FindingRecorder {
             }
             detail.putAll(moreDetail);
         }
-        store.record(new Finding(violation.rule(), violation.message(), violation.fixText(), capture.callSite(),
-                capture.stack(), detail, System.currentTimeMillis(), invocationId));
+        return new Finding(violation.rule(), violation.message(), violation.fixText(), capture.callSite(),
+                capture.stack(), detail, epochMillis, invocation);
     }
 }

@@ -7,42 +7,56 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Findings deduplicated by rule and call site, with exact counts under any number of threads.
- * The first occurrence of each key is kept whole and announced to the listeners.
+ * The first occurrence of each key is kept whole and announced to the listeners; a repeat is only counted, and
+ * built whole only when a listener hears every occurrence.
  */
 public final class FindingStore {
 
     private final ConcurrentHashMap<Finding.Key, Entry> entries = new ConcurrentHashMap<>();
     private final List<FindingListener> listeners = new CopyOnWriteArrayList<>();
+    /** The listeners that do something with every occurrence, not only with the first. */
+    private final List<FindingListener> hearingEvery = new CopyOnWriteArrayList<>();
     private final AtomicLong arrivals = new AtomicLong();
 
     public void addListener(FindingListener listener) {
         listeners.add(listener);
+        if (overridesEveryOccurrence(listener)) {
+            hearingEvery.add(listener);
+        }
     }
 
     public void record(Finding finding) {
-        count(finding);
-        for (FindingListener listener : listeners) {
-            listener.everyOccurrence(finding);
-        }
+        record(finding.key(), () -> finding);
     }
 
-    private void count(Finding finding) {
-        Entry entry = entries.get(finding.key());
+    /** Counts one occurrence of {@code key}; {@code occurrence} is asked for the finding only when it is needed. */
+    public void record(Finding.Key key, Supplier<Finding> occurrence) {
+        Finding built = null;
+        Entry entry = entries.get(key);
         if (entry == null) {
-            Entry fresh = new Entry(finding, arrivals.incrementAndGet());
-            entry = entries.putIfAbsent(finding.key(), fresh);
+            built = occurrence.get();
+            Entry fresh = new Entry(built, arrivals.incrementAndGet());
+            entry = entries.putIfAbsent(key, fresh);
             if (entry == null) {
                 fresh.count.increment();
                 for (FindingListener listener : listeners) {
-                    listener.firstOccurrence(finding);
+                    listener.firstOccurrence(built);
                 }
-                return;
             }
         }
-        entry.count.increment();
+        if (entry != null) {
+            entry.count.increment();
+        }
+        if (!hearingEvery.isEmpty()) {
+            Finding every = built != null ? built : occurrence.get();
+            for (FindingListener listener : hearingEvery) {
+                listener.everyOccurrence(every);
+            }
+        }
     }
 
     /** Every finding so far with its count, in the order they first happened. */
@@ -57,6 +71,16 @@ public final class FindingStore {
     }
 
     public record Counted(Finding first, long count) {}
+
+    /** Whether the listener's class replaces {@link FindingListener#everyOccurrence}'s default, which does nothing. */
+    private static boolean overridesEveryOccurrence(FindingListener listener) {
+        try {
+            return listener.getClass().getMethod("everyOccurrence", Finding.class).getDeclaringClass()
+                    != FindingListener.class;
+        } catch (NoSuchMethodException cannotHappen) {
+            return true;
+        }
+    }
 
     private static final class Entry {
         final Finding first;

@@ -1,15 +1,21 @@
 package dev.faasguard.agent.finding;
 
+import dev.faasguard.agent.rule.RuleDescription;
 import dev.faasguard.agent.rule.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Calls that may wait forever and are waiting now. A call becomes a finding when it returns or throws,
  * with how long it blocked; one still waiting when the JVM exits becomes one then, marked so. A call that is
  * a finding only if it blocks long enough (a library's wait on its own work) is dropped when it returns sooner.
+ * What the finding says is built only when it is read ({@link FindingRecorder#record(RuleDescription, Supplier,
+ * StackCapture.Capture, Map)}): a call repeated at a known call site is only counted.
  */
 public final class InFlightCalls {
 
@@ -25,15 +31,19 @@ public final class InFlightCalls {
     }
 
     /**
+     * @param operation what was called, e.g. {@code Future.get}
+     * @param violation what the finding says, asked for only when it is read
      * @param minimumBlockedMillis how long the call must block to be a finding; 0 for every call
      * @return the id the hook hands back when the call ends (never 0)
      */
-    public int start(Violation violation, StackCapture.Capture capture, long minimumBlockedMillis) {
+    public int start(RuleDescription rule, String operation, Supplier<Violation> violation,
+            StackCapture.Capture capture, long minimumBlockedMillis) {
         int id;
         do {
             id = ids.incrementAndGet() & ID_MASK;
         } while (id == 0);
-        calls.put(id, new Call(violation, capture, Thread.currentThread(), System.nanoTime(), minimumBlockedMillis));
+        calls.put(id, new Call(rule, operation, violation, capture, Thread.currentThread(), System.nanoTime(),
+                minimumBlockedMillis));
         return id;
     }
 
@@ -42,7 +52,7 @@ public final class InFlightCalls {
         if (call != null) {
             long blocked = call.blockedMillis();
             if (blocked >= call.minimumBlockedMillis) {
-                recorder.record(call.violation, call.capture, Map.of("blockedMs", blocked));
+                recorder.record(call.rule, call.violation, call.capture, Map.of("blockedMs", blocked));
             }
         }
     }
@@ -53,7 +63,7 @@ public final class InFlightCalls {
             Call call = calls.remove(id);
             long blocked = call == null ? 0 : call.blockedMillis();
             if (call != null && blocked >= call.minimumBlockedMillis) {
-                recorder.record(call.violation, call.capture,
+                recorder.record(call.rule, call.violation, call.capture,
                         Map.of("blockedMs", blocked, "stillBlocked", true, "waitingThread", call.thread.getName()));
             }
         }
@@ -61,12 +71,12 @@ public final class InFlightCalls {
 
     /** Every call waiting now: the thread, the rule, the operation, the line and how long so far. */
     public List<Map<String, Object>> blockedNow() {
-        List<Map<String, Object>> blocked = new java.util.ArrayList<>();
+        List<Map<String, Object>> blocked = new ArrayList<>();
         for (Call call : calls.values()) {
-            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("thread", call.thread.getName());
-            entry.put("rule", call.violation.rule().id());
-            entry.put("operation", call.violation.detail().get("operation"));
+            entry.put("rule", call.rule.id());
+            entry.put("operation", call.operation);
             entry.put("callSite", call.capture.callSite().frame());
             entry.put("blockedMs", call.blockedMillis());
             blocked.add(entry);
@@ -74,8 +84,8 @@ public final class InFlightCalls {
         return blocked;
     }
 
-    private record Call(Violation violation, StackCapture.Capture capture, Thread thread, long startNanos,
-            long minimumBlockedMillis) {
+    private record Call(RuleDescription rule, String operation, Supplier<Violation> violation,
+            StackCapture.Capture capture, Thread thread, long startNanos, long minimumBlockedMillis) {
 
         long blockedMillis() {
             return (System.nanoTime() - startNanos) / 1_000_000;

@@ -17,17 +17,27 @@ public final class StackCapture {
     /** Library classes kept to tell which client was called: a client's frames sit under the application's. */
     private static final int MAX_LIBRARY_FRAMES = 96;
 
-    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
+    /**
+     * The JVM hands a walk its frames in batches of a size set by the estimate, each frame filled whether read or
+     * not, and a second batch costs about as much as the first. The first holds two frames fewer than the estimate
+     * (and at least six): 10 covers the hook's five frames, two of the JDK API's and the call site, the path of a
+     * {@code Thread.join()} or {@code Future.get()} the application repeats.
+     */
+    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE),
+            10);
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     /** Set once when the agent starts, before any hook can fire. */
     private static volatile ApplicationCode application = ApplicationCode.ANYTHING_BUT_LIBRARIES;
+    /** The paths resolved so far under {@link #application}. */
+    private static volatile CapturePaths capturePaths = new CapturePaths(ApplicationCode.ANYTHING_BUT_LIBRARIES);
 
     private StackCapture() {}
 
     /** Which classes are the application's, for every capture from now on. */
     public static void use(ApplicationCode applicationCode) {
         application = applicationCode;
+        capturePaths = new CapturePaths(applicationCode);
     }
 
     /**
@@ -58,12 +68,31 @@ public final class StackCapture {
         }
     }
 
+    /**
+     * The capture of the current stack. A stack that takes a path already resolved (the same frames from the hook
+     * to the call site) gets that capture again: one short walk and a lookup instead of a resolution, which is what
+     * keeps a finding repeated in a loop cheap. The stack kept is that of the first call along the path.
+     */
     public static Capture here() {
+        CapturePaths paths = capturePaths;
+        CapturePaths.Path path = WALKER.walk(paths::pathHere);
+        if (path == null) {
+            return resolveHere();
+        }
+        Capture known = paths.get(path);
+        if (known == null) {
+            known = resolveHere();
+            paths.put(path, known);
+        }
+        return known;
+    }
+
+    private static Capture resolveHere() {
         return WALKER.walk(frames -> {
             Resolver resolver = new Resolver(application);
             for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
-                if (!resolver.add(frame.getClassName(), isJdk(frame), frame.getMethodName(), frame.getFileName(),
-                        frame.getLineNumber())) {
+                if (!resolver.add(frame.getClassName(), isJdk(frame.getDeclaringClass()), frame.getMethodName(),
+                        frame.getFileName(), frame.getLineNumber())) {
                     break;
                 }
             }
@@ -176,8 +205,7 @@ public final class StackCapture {
                 || className.startsWith("dev.faasguard.shaded.");
     }
 
-    private static boolean isJdk(StackWalker.StackFrame frame) {
-        Class<?> type = frame.getDeclaringClass();
+    static boolean isJdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
         return loader == null || loader == PLATFORM
                 || type.getName().startsWith("jdk.internal.reflect.") || isRuntimeClient(type.getName());

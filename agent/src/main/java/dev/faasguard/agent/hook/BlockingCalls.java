@@ -34,34 +34,42 @@ public final class BlockingCalls implements BlockingSink {
         this.judged = invocations.judgedResources();
     }
 
+    /**
+     * What the finding says is built only when it is read: a call repeated at a known call site costs the rule's
+     * check, a short stack walk ({@link StackCapture#here}) and a count.
+     */
     @Override
     public int blockingCallStarted(String kind, String operation, String subject, String missing, Object resource) {
         if (!judged.firstTime(resource)) {
             return 0;
         }
         WithoutTimeoutRule rule = rules.withoutTimeout(kind);
-        Optional<Violation> found = rule.evaluate(new BlockingCall(kind, operation, subject, missing,
-                invocations.phase()));
-        if (found.isEmpty()) {
+        BlockingCall call = new BlockingCall(kind, operation, subject, missing, invocations.phase());
+        if (!rule.applies(call)) {
             return 0;
         }
-        StackCapture.Capture capture = recorder.capture(found.get());
+        // Captured here, not through the recorder: one frame less keeps the walk within its first batch.
+        StackCapture.Capture capture = recorder.unlessIgnored(rule.description(), StackCapture.here());
         if (capture == null || !rule.calledThroughApi(capture.jdkCallers(), capture.outsideJdk())) {
             return 0;
         }
         if (!capture.madeByLibrary()) {
-            return inFlight.start(found.get(), capture, 0);
+            return inFlight.start(rule.description(), operation, () -> rule.violation(call), capture, 0);
         }
         if (rule.talksToNetwork()) {
             // A client the application configured connects with the timeouts the application gave it, on the
             // application's thread or on one of its own (OkHttp connects on its task runner).
             Optional<ClientLibrary> client = ClientLibrary.among(capture.libraries());
             if (capture.inApplication() || client.isPresent()) {
-                return inFlight.start(client.map(found.get()::through).orElse(found.get()), capture, 0);
+                return inFlight.start(rule.description(), operation, () -> {
+                    Violation violation = rule.violation(call);
+                    return client.isPresent() ? violation.through(client.get()) : violation;
+                }, capture, 0);
             }
         }
         // A library waiting on its own work: the application can change nothing unless it really blocks.
-        return inFlight.start(found.get(), capture, WithoutTimeoutRule.LIBRARY_WAIT_THRESHOLD_MILLIS);
+        return inFlight.start(rule.description(), operation, () -> rule.violation(call), capture,
+                WithoutTimeoutRule.LIBRARY_WAIT_THRESHOLD_MILLIS);
     }
 
     @Override

@@ -80,9 +80,11 @@ public final class WithoutTimeoutRule implements Rule<BlockingCall> {
             return description;
         }
 
+        private static final Kind[] ALL = values();
+
         /** The kind a hook reported, by the name {@code Operations} gives it. */
         public static Kind of(String operationKind) {
-            for (Kind kind : values()) {
+            for (Kind kind : ALL) {
                 if (kind.operationKind.equals(operationKind)) {
                     return kind;
                 }
@@ -104,12 +106,22 @@ public final class WithoutTimeoutRule implements Rule<BlockingCall> {
         return kind.description;
     }
 
-    /** An HTTP call with both its timeouts reports nothing missing: nothing to find. */
     @Override
     public Optional<Violation> evaluate(BlockingCall call) {
-        if (kind.network && runtimeApi.matches(call.subject()) || kind == Kind.HTTP && call.missing() == null) {
-            return Optional.empty();
-        }
+        return applies(call) ? Optional.of(violation(call)) : Optional.empty();
+    }
+
+    /**
+     * Whether the call breaks the rule. Apart from {@link #violation}, which builds what the finding says: a call
+     * repeated at a known call site is counted without it.
+     * An HTTP call with both its timeouts reports nothing missing: nothing to find.
+     */
+    public boolean applies(BlockingCall call) {
+        return !(kind.network && runtimeApi.matches(call.subject()) || kind == Kind.HTTP && call.missing() == null);
+    }
+
+    /** What the finding of a call that {@link #applies breaks the rule} says. */
+    public Violation violation(BlockingCall call) {
         String subject = kind == Kind.HTTP ? redact(call.subject()) : call.subject();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("operation", call.operation());
@@ -119,7 +131,7 @@ public final class WithoutTimeoutRule implements Rule<BlockingCall> {
             detail.put("missing", missing);
         }
         String text = String.format(kind.message, call.operation(), subject, String.join(" and no ", missing));
-        return Optional.of(new Violation(kind.description, text + ": " + call.phase().hang(), detail));
+        return new Violation(kind.description, text + ": " + call.phase().hang(), detail);
     }
 
     /**

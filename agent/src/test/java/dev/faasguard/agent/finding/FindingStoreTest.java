@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class FindingStoreTest {
@@ -66,6 +67,37 @@ class FindingStoreTest {
         assertEquals(40_000, snapshot.get(1).count());
         assertEquals(2, announced.size(), "each call site announced once");
         assertEquals(80_000, occurrences.get(), "every occurrence heard");
+    }
+
+    @Test
+    void aRepeatIsBuiltOnlyForAListenerThatHearsEveryOccurrence() {
+        FindingStore store = new FindingStore();
+        store.addListener(new FindingListener() {
+            @Override
+            public void firstOccurrence(Finding finding) {}
+        });
+        AtomicLong built = new AtomicLong();
+        Supplier<Finding> occurrence = () -> {
+            built.incrementAndGet();
+            return at(10);
+        };
+        for (int i = 0; i < 5; i++) {
+            store.record(at(10).key(), occurrence);
+        }
+        assertEquals(1, built.get(), "only the first: a repeat is counted");
+        assertEquals(5, store.snapshot().get(0).count());
+
+        AtomicLong heard = new AtomicLong();
+        store.addListener(new FindingListener() {
+            @Override
+            public void everyOccurrence(Finding finding) {
+                heard.incrementAndGet();
+            }
+        });
+        store.record(at(10).key(), occurrence);
+        assertEquals(2, built.get(), "built for the listener that hears every occurrence");
+        assertEquals(1, heard.get());
+        assertEquals(6, store.snapshot().get(0).count());
     }
 
     @Test

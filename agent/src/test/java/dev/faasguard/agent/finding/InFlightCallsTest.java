@@ -9,6 +9,7 @@ import dev.faasguard.agent.rule.RuntimeApiAddress;
 import dev.faasguard.agent.rule.WithoutTimeoutRule;
 import dev.faasguard.bootstrap.Operations;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class InFlightCallsTest {
@@ -17,27 +18,44 @@ class InFlightCallsTest {
     private final InFlightCalls calls = new InFlightCalls(new FindingRecorder(store, IgnoreList.NONE, () -> null));
     private final Violation wait = new WithoutTimeoutRule(WithoutTimeoutRule.Kind.WAIT, RuntimeApiAddress.NONE)
             .evaluate(new BlockingCall(Operations.WAIT, "Future.get", "a future", null, Phase.INVOCATION)).orElseThrow();
+    private final AtomicInteger built = new AtomicInteger();
     private final StackCapture.Capture site = StackCapture.Capture.direct(
             new CallSite("com.example.Fn", "handle", "Fn.java", 7), List.of(), true);
 
+    private int start(long minimumBlockedMillis) {
+        return calls.start(wait.rule(), "Future.get", () -> {
+            built.incrementAndGet();
+            return wait;
+        }, site, minimumBlockedMillis);
+    }
+
+    @Test
+    void aRepeatIsCountedWithoutBuildingItsFinding() {
+        for (int i = 0; i < 1000; i++) {
+            calls.end(start(0));
+        }
+        assertEquals(1000, store.snapshot().get(0).count());
+        assertEquals(1, built.get(), "only the first occurrence is built: no listener hears every one");
+    }
+
     @Test
     void aCallWithNoMinimumIsAFindingHoweverShort() {
-        calls.end(calls.start(wait, site, 0));
+        calls.end(start(0));
         assertEquals(1, store.snapshot().size());
     }
 
     @Test
     void aCallShorterThanItsMinimumIsDropped() {
-        calls.end(calls.start(wait, site, 60_000));
+        calls.end(start(60_000));
         assertEquals(0, store.snapshot().size());
-        calls.start(wait, site, 60_000);
+        start(60_000);
         calls.recordStillBlocked();
         assertEquals(0, store.snapshot().size(), "still waiting, but not for long enough");
     }
 
     @Test
     void aCallLongerThanItsMinimumIsAFinding() throws InterruptedException {
-        int id = calls.start(wait, site, 20);
+        int id = start(20);
         Thread.sleep(40);
         calls.end(id);
         List<FindingStore.Counted> found = store.snapshot();

@@ -2,9 +2,12 @@ package dev.faasguard.agent.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.captures.Caller;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +129,31 @@ class StackCaptureTest {
         StackCapture.Capture capture = StackCapture.here();
         assertFalse(capture.inApplication(), "this test's own package is not the application here: " + capture);
         assertTrue(capture.madeByLibrary(), "JUnit's frames are a library's");
+    }
+
+    @Test
+    void aLineCapturedAgainGetsTheSameCaptureWithoutResolvingIt() {
+        StackCapture.use(ApplicationCode.of(List.of("com.example.captures"), null, null, null));
+        List<StackCapture.Capture> captures = Caller.oneLine(3);
+
+        assertEquals("com.example.captures.Caller", captures.get(0).callSite().className());
+        assertEquals("oneLine", captures.get(0).callSite().method());
+        assertSame(captures.get(0), captures.get(1), "the path is known: the capture is the one resolved before");
+        assertSame(captures.get(0), captures.get(2));
+    }
+
+    @Test
+    void twoCallSitesOnOneLineStayTwo() {
+        StackCapture.use(ApplicationCode.of(List.of("com.example.captures"), null, null, null));
+        List<StackCapture.Capture> captures = Caller.methodAndLambdaOnOneLine();
+
+        CallSite method = captures.get(0).callSite();
+        CallSite lambda = captures.get(1).callSite();
+        assertEquals(method.line(), lambda.line());
+        assertEquals("methodAndLambdaOnOneLine", method.method());
+        assertNotEquals(method, lambda, "the lambda's body is a call site of its own");
+        assertEquals(List.of(method, lambda), Caller.methodAndLambdaOnOneLine().stream()
+                .map(StackCapture.Capture::callSite).toList(), "and each is found again");
     }
 
     private static StackTraceElement frame(String className, String method, int line) {

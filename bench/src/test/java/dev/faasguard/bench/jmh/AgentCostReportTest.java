@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faasguard.bench.jmh.TimedCallsReport.Comparison;
-import dev.faasguard.bench.jmh.TimedCallsReport.Score;
+import dev.faasguard.bench.jmh.AgentCostReport.Comparison;
+import dev.faasguard.bench.jmh.AgentCostReport.Score;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TimedCallsReportTest {
+class AgentCostReportTest {
 
     private static final String PREFIX = "dev.faasguard.bench.jmh.TimedCallsBenchmark.";
 
@@ -50,7 +51,7 @@ class TimedCallsReportTest {
 
     @Test
     void parsesScoresInFileOrder() {
-        List<Score> scores = TimedCallsReport.parse(jmhJson("threadJoinTimed,20.5,0.75", "socketConnectTimed,48213.9,1234.5"));
+        List<Score> scores = AgentCostReport.parse(jmhJson("threadJoinTimed,20.5,0.75", "socketConnectTimed,48213.9,1234.5"));
 
         assertEquals(2, scores.size());
         assertEquals(new Score(PREFIX + "threadJoinTimed", "avgt", 20.5, 0.75, "ns/op"), scores.get(0));
@@ -60,17 +61,17 @@ class TimedCallsReportTest {
 
     @Test
     void readsNanErrorAsWrittenByJmh() {
-        Score score = TimedCallsReport.parse(jmhJson("threadJoinTimed,20.5,\"NaN\"")).get(0);
+        Score score = AgentCostReport.parse(jmhJson("threadJoinTimed,20.5,\"NaN\"")).get(0);
         assertTrue(Double.isNaN(score.error()));
     }
 
     @Test
     void rejectsWhatIsNotJmhJson() {
-        assertThrows(IllegalArgumentException.class, () -> TimedCallsReport.parse("{\"benchmark\": 1}"));
-        assertThrows(IllegalArgumentException.class, () -> TimedCallsReport.parse("[{\"benchmark\": \"x\""));
-        assertThrows(IllegalArgumentException.class, () -> TimedCallsReport.parse("[] trailing"));
+        assertThrows(IllegalArgumentException.class, () -> AgentCostReport.parse("{\"benchmark\": 1}"));
+        assertThrows(IllegalArgumentException.class, () -> AgentCostReport.parse("[{\"benchmark\": \"x\""));
+        assertThrows(IllegalArgumentException.class, () -> AgentCostReport.parse("[] trailing"));
         assertThrows(IllegalArgumentException.class,
-                () -> TimedCallsReport.parse("[{\"benchmark\":\"a\",\"mode\":\"avgt\",\"primaryMetric\":"
+                () -> AgentCostReport.parse("[{\"benchmark\":\"a\",\"mode\":\"avgt\",\"primaryMetric\":"
                         + "{\"score\":\"fast\",\"scoreError\":1,\"scoreUnit\":\"ns/op\"}}]"));
     }
 
@@ -96,48 +97,68 @@ class TimedCallsReportTest {
 
     @Test
     void summaryDoesNotCountMissingErrorsAsMeasuredDifferences() {
-        String summary = TimedCallsReport.summary(
+        String summary = AgentCostReport.summary(
                 List.of(comparison(100, Double.NaN, 100, 1), comparison(100, 1, 100.5, 1)), List.of("p"));
-        assertTrue(summary.contains("0 of 1 differences with an error estimate are NOT within"), summary);
+        assertTrue(summary.contains("0 of 1 targets with an error estimate are NOT met"), summary);
         assertTrue(summary.contains("problem: p"), summary);
-        assertTrue(TimedCallsReport.summary(List.of(comparison(1, Double.NaN, 1, 1)), List.of())
-                .contains("No difference can be judged"));
+        assertTrue(AgentCostReport.summary(List.of(comparison(1, Double.NaN, 1, 1)), List.of())
+                .contains("No target can be judged"));
     }
 
     @Test
     void pairsByNameInBaselineOrderAndReportsWhatIsMissing() {
-        List<Score> baseline = TimedCallsReport.parse(jmhJson("a,1,0.1", "b,2,0.1", "c,3,0.1"));
-        List<Score> agent = TimedCallsReport.parse(jmhJson("d,4,0.1", "b,2.05,0.1", "a,1.2,0.1"));
+        List<Score> baseline = AgentCostReport.parse(jmhJson("a,1,0.1", "b,2,0.1", "c,3,0.1"));
+        List<Score> agent = AgentCostReport.parse(jmhJson("d,4,0.1", "b,2.05,0.1", "a,1.2,0.1"));
         List<String> problems = new ArrayList<>();
 
-        List<Comparison> comparisons = TimedCallsReport.compare(baseline, agent, problems);
+        List<Comparison> comparisons = AgentCostReport.compare(baseline, agent, Map.of("b", 2.0, "e", 1.0), problems);
 
         assertEquals(List.of("a", "b"), comparisons.stream().map(c -> c.baseline().shortName()).toList());
-        assertEquals(List.of("c (avgt) is missing from the agent run", "d (avgt) is missing from the baseline run"),
-                problems);
+        assertFalse(comparisons.get(0).hasBudget());
+        assertEquals(2.0, comparisons.get(1).budget());
+        assertEquals(List.of("c (avgt) is missing from the agent run", "d (avgt) is missing from the baseline run",
+                "a budget for e, which neither run measured"), problems);
     }
 
     @Test
     void tableHasOneRowPerBenchmark() {
-        String table = TimedCallsReport.table(List.of(comparison(20.5, 0.75, 20.9, 0.5),
+        String table = AgentCostReport.table(List.of(comparison(20.5, 0.75, 20.9, 0.5),
                 comparison(48213.9, 1234.5, 52000.0, 900.0)));
 
         String[] lines = table.split("\n");
         assertEquals(4, lines.length);
-        assertEquals("| Benchmark | Unit | Baseline | With agent | Difference | Combined error | Within error? |", lines[0]);
-        assertEquals("| x | ns/op | 20.5 ± 0.750 | 20.9 ± 0.500 | +0.400 (+2.0 %) | ± 0.901 | yes |", lines[2]);
-        assertEquals("| x | ns/op | 48214 ± 1235 | 52000 ± 900 | +3786 (+7.9 %) | ± 1528 | **no** |", lines[3]);
+        assertEquals("| Benchmark | Unit | Baseline | With agent | Difference | Combined error | Target | Met? |",
+                lines[0]);
+        assertEquals("| x | ns/op | 20.5 ± 0.750 | 20.9 ± 0.500 | +0.400 (+2.0 %) | ± 0.901 | within error | yes |",
+                lines[2]);
+        assertEquals("| x | ns/op | 48214 ± 1235 | 52000 ± 900 | +3786 (+7.9 %) | ± 1528 | within error | **no** |",
+                lines[3]);
+    }
+
+    @Test
+    void aBudgetIsMetWhenTheDifferencePlusItsErrorFitsInIt() {
+        // difference 1500, errors 300 and 400 combine to 500: at most 2000 added
+        Score base = new Score(PREFIX + "x", "avgt", 100, 300, "ns/op");
+        Comparison fits = new Comparison(base, new Score(PREFIX + "x", "avgt", 1600, 400, "ns/op"), 2000);
+        Comparison over = new Comparison(base, new Score(PREFIX + "x", "avgt", 1600.5, 400, "ns/op"), 2000);
+
+        assertTrue(fits.met());
+        assertFalse(fits.withinError(), "far outside error, yet within its budget");
+        assertFalse(over.met());
+        assertFalse(new Comparison(new Score(PREFIX + "x", "avgt", 100, Double.NaN, "ns/op"),
+                new Score(PREFIX + "x", "avgt", 100, 1, "ns/op"), 2000).met(), "no error estimate, no verdict");
+        assertTrue(AgentCostReport.table(List.of(fits)).contains("| ± 500 | adds ≤ 2000 | yes |"));
     }
 
     @Test
     void numbersKeepThreeSignificantDigits() {
-        assertEquals("0.123", TimedCallsReport.number(0.1234));
-        assertEquals("1.23", TimedCallsReport.number(1.234));
-        assertEquals("12.3", TimedCallsReport.number(12.34));
-        assertEquals("1234", TimedCallsReport.number(1234.4));
-        assertEquals("-5.00", TimedCallsReport.number(-5));
-        assertEquals("+0.000", TimedCallsReport.signed(0));
-        assertEquals("-12.3", TimedCallsReport.signed(-12.34));
+        assertEquals("0.123", AgentCostReport.number(0.1234));
+        assertEquals("1.23", AgentCostReport.number(1.234));
+        assertEquals("12.3", AgentCostReport.number(12.34));
+        assertEquals("1234", AgentCostReport.number(1234.4));
+        assertEquals("-5.00", AgentCostReport.number(-5));
+        assertEquals("+0.000", AgentCostReport.signed(0));
+        assertEquals("-12.3", AgentCostReport.signed(-12.34));
     }
 
     @Test
@@ -149,9 +170,12 @@ class TimedCallsReportTest {
         Path out = dir.resolve("table.md");
 
         assertEquals(0, run("--baseline", baseline.toString(), "--agent", agentInside.toString(), "--out", out.toString()));
-        assertTrue(Files.readString(out).contains("All 2 differences are within the combined error."));
+        assertTrue(Files.readString(out).contains("All 2 targets are met."));
         assertEquals(1, run("--baseline", baseline.toString(), "--agent", agentOutside.toString(), "--out", out.toString()));
-        assertTrue(Files.readString(out).contains("1 of 2 differences with an error estimate are NOT within"));
+        assertTrue(Files.readString(out).contains("1 of 2 targets with an error estimate are NOT met"));
+        assertEquals(0, run("--baseline", baseline.toString(), "--agent", agentOutside.toString(), "--budget", "b=12"));
+        assertEquals(64, run("--baseline", baseline.toString(), "--agent", agentInside.toString(), "--budget", "b"));
+        assertEquals(64, run("--baseline", baseline.toString(), "--agent", agentInside.toString(), "--budget", "=1"));
         assertEquals(2, run("--baseline", baseline.toString(), "--agent", agentMissing.toString()));
         assertEquals(64, run("--baseline", baseline.toString()));
         assertEquals(64, run("--baseline", baseline.toString(), "--agent", dir.resolve("none.json").toString()));
@@ -160,7 +184,7 @@ class TimedCallsReportTest {
 
     private static int run(String... args) {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return TimedCallsReport.run(args, sink, sink);
+        return AgentCostReport.run(args, sink, sink);
     }
 
     private static Comparison comparison(double base, double baseError, double agent, double agentError) {

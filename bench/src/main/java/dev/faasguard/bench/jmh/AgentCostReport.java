@@ -1,5 +1,6 @@
 package dev.faasguard.bench.jmh;
 
+import dev.faasguard.bench.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,22 +14,28 @@ import java.util.Map;
 
 /**
  * Reads two JMH JSON result files (the same benchmarks run without and with the agent) and prints them side by
- * side: score ± error of each, the difference, and whether the difference is within the combined error.
+ * side: score ± error of each, the difference, and whether it meets its target. A benchmark's target is "within
+ * error" (the agent's cost is not measurable), or, for one given a budget with {@code --budget name=amount}, that
+ * the agent adds at most that amount, in the benchmark's unit.
  *
  * <p>JMH's "error" is the half-width of the 99.9 % confidence interval of the score. The two runs are independent,
  * so the combined error of their difference is {@code sqrt(eBaseline² + eAgent²)}; a difference no larger than that
- * is "within error", i.e. not measurable with these settings.
+ * is "within error", i.e. not measurable with these settings. A budget is met when the difference plus the combined
+ * error, the most the agent can add at that confidence, is within it.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.faasguard.bench.jmh.TimedCallsReport \
- *     --baseline bench/target/timed-calls-baseline.json --agent bench/target/timed-calls-agent.json \
- *     [--out bench/target/timed-calls-results.md]
+ * java -cp bench/target/benchmarks.jar dev.faasguard.bench.jmh.AgentCostReport \
+ *     --baseline bench/target/hot-paths-baseline.json --agent bench/target/hot-paths-agent.json \
+ *     [--budget futureGetUntimedRepeated=2000]... [--out bench/target/hot-paths-results.md]
  * </pre>
  *
- * Exit status: 0 every difference within error, 1 at least one is not, 2 a benchmark is missing from one run or
- * has no error estimate, 64 bad arguments or unreadable files.
+ * Exit status: 0 every target met, 1 at least one is not, 2 a benchmark is missing from one run or has no error
+ * estimate, 64 bad arguments or unreadable files.
  */
-public final class TimedCallsReport {
+public final class AgentCostReport {
+
+    private static final String USAGE = "usage: AgentCostReport --baseline <jmh.json> --agent <jmh.json> "
+            + "[--budget <benchmark>=<amount>]... [--out <table.md>]";
 
     /** One benchmark's score from a JMH JSON result file. */
     public record Score(String benchmark, String mode, double score, double error, String unit) {
@@ -39,8 +46,16 @@ public final class TimedCallsReport {
         }
     }
 
-    /** A benchmark measured in both runs. */
-    public record Comparison(Score baseline, Score agent) {
+    /**
+     * A benchmark measured in both runs, and its target.
+     *
+     * @param budget the most the agent may add, in the benchmark's unit; NaN for "within error"
+     */
+    public record Comparison(Score baseline, Score agent, double budget) {
+
+        public Comparison(Score baseline, Score agent) {
+            this(baseline, agent, Double.NaN);
+        }
 
         public double difference() {
             return agent.score() - baseline.score();
@@ -60,9 +75,23 @@ public final class TimedCallsReport {
             double combined = combinedError();
             return !Double.isNaN(combined) && Math.abs(difference()) <= combined;
         }
+
+        public boolean hasBudget() {
+            return !Double.isNaN(budget);
+        }
+
+        /** Within error, or with a budget: difference + combined error ≤ budget. False without an error estimate. */
+        public boolean met() {
+            double combined = combinedError();
+            return hasBudget() ? !Double.isNaN(combined) && difference() + combined <= budget : withinError();
+        }
+
+        String target() {
+            return hasBudget() ? "adds ≤ " + number(budget) : "within error";
+        }
     }
 
-    private TimedCallsReport() {
+    private AgentCostReport() {
     }
 
     public static void main(String[] args) {
@@ -71,16 +100,33 @@ public final class TimedCallsReport {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new LinkedHashMap<>();
+        Map<String, Double> budgets = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
-            if (!(key.equals("--baseline") || key.equals("--agent") || key.equals("--out")) || i + 1 == args.length) {
-                err.println("usage: TimedCallsReport --baseline <jmh.json> --agent <jmh.json> [--out <table.md>]");
+            boolean known = key.equals("--baseline") || key.equals("--agent") || key.equals("--out")
+                    || key.equals("--budget");
+            if (!known || i + 1 == args.length) {
+                err.println(USAGE);
                 return 64;
             }
-            options.put(key, args[++i]);
+            String value = args[++i];
+            if (key.equals("--budget")) {
+                int equals = value.indexOf('=');
+                try {
+                    if (equals <= 0) {
+                        throw new NumberFormatException("no name");
+                    }
+                    budgets.put(value.substring(0, equals), Double.parseDouble(value.substring(equals + 1)));
+                } catch (NumberFormatException e) {
+                    err.println("bad budget '" + value + "': expected <benchmark>=<amount>\n" + USAGE);
+                    return 64;
+                }
+            } else {
+                options.put(key, value);
+            }
         }
         if (!options.containsKey("--baseline") || !options.containsKey("--agent")) {
-            err.println("usage: TimedCallsReport --baseline <jmh.json> --agent <jmh.json> [--out <table.md>]");
+            err.println(USAGE);
             return 64;
         }
         List<Score> baseline;
@@ -93,7 +139,7 @@ public final class TimedCallsReport {
             return 64;
         }
         List<String> problems = new ArrayList<>();
-        List<Comparison> comparisons = compare(baseline, agent, problems);
+        List<Comparison> comparisons = compare(baseline, agent, budgets, problems);
         String table = table(comparisons) + "\n" + summary(comparisons, problems) + "\n";
         out.print(table);
         if (options.containsKey("--out")) {
@@ -107,7 +153,7 @@ public final class TimedCallsReport {
         if (!problems.isEmpty()) {
             return 2;
         }
-        return comparisons.stream().allMatch(Comparison::withinError) ? 0 : 1;
+        return comparisons.stream().allMatch(Comparison::met) ? 0 : 1;
     }
 
     /** The scores in a JMH JSON result file ({@code -rf json}), in file order. */
@@ -128,23 +174,28 @@ public final class TimedCallsReport {
     }
 
     /**
-     * Pairs the runs by benchmark name and mode, in the baseline's order. A benchmark found in one run only, or
-     * measured in different units, or without an error estimate, is reported in {@code problems}.
+     * Pairs the runs by benchmark name and mode, in the baseline's order, each with its budget (by short name) if it
+     * has one. A benchmark found in one run only, or measured in different units, or without an error estimate, or
+     * a budget for no benchmark, is reported in {@code problems}.
      */
-    public static List<Comparison> compare(List<Score> baseline, List<Score> agent, List<String> problems) {
+    public static List<Comparison> compare(List<Score> baseline, List<Score> agent, Map<String, Double> budgets,
+            List<String> problems) {
         Map<String, Score> agentByKey = new LinkedHashMap<>();
         for (Score score : agent) {
             agentByKey.put(score.benchmark() + " " + score.mode(), score);
         }
+        Map<String, Double> unused = new LinkedHashMap<>(budgets);
         List<Comparison> comparisons = new ArrayList<>();
         for (Score base : baseline) {
             Score withAgent = agentByKey.remove(base.benchmark() + " " + base.mode());
+            unused.remove(base.shortName());
             if (withAgent == null) {
                 problems.add(base.shortName() + " (" + base.mode() + ") is missing from the agent run");
             } else if (!withAgent.unit().equals(base.unit())) {
                 problems.add(base.shortName() + ": units differ (" + base.unit() + " vs " + withAgent.unit() + ")");
             } else {
-                Comparison comparison = new Comparison(base, withAgent);
+                Comparison comparison = new Comparison(base, withAgent,
+                        budgets.getOrDefault(base.shortName(), Double.NaN));
                 if (Double.isNaN(comparison.combinedError())) {
                     problems.add(base.shortName() + " has no error estimate (too few iterations)");
                 }
@@ -154,14 +205,17 @@ public final class TimedCallsReport {
         for (Score extra : agentByKey.values()) {
             problems.add(extra.shortName() + " (" + extra.mode() + ") is missing from the baseline run");
         }
+        for (String name : unused.keySet()) {
+            problems.add("a budget for " + name + ", which neither run measured");
+        }
         return comparisons;
     }
 
     /** A Markdown table, one row per benchmark. */
     public static String table(List<Comparison> comparisons) {
         StringBuilder out = new StringBuilder();
-        out.append("| Benchmark | Unit | Baseline | With agent | Difference | Combined error | Within error? |\n");
-        out.append("|---|---|--:|--:|--:|--:|---|\n");
+        out.append("| Benchmark | Unit | Baseline | With agent | Difference | Combined error | Target | Met? |\n");
+        out.append("|---|---|--:|--:|--:|--:|---|---|\n");
         for (Comparison c : comparisons) {
             out.append("| ").append(c.baseline().shortName())
                     .append(" | ").append(c.baseline().unit())
@@ -170,7 +224,8 @@ public final class TimedCallsReport {
                     .append(" | ").append(signed(c.difference()))
                     .append(" (").append(String.format(Locale.ROOT, "%+.1f %%", c.differencePercent())).append(")")
                     .append(" | ± ").append(number(c.combinedError()))
-                    .append(" | ").append(Double.isNaN(c.combinedError()) ? "n/a" : c.withinError() ? "yes" : "**no**")
+                    .append(" | ").append(c.target())
+                    .append(" | ").append(Double.isNaN(c.combinedError()) ? "n/a" : c.met() ? "yes" : "**no**")
                     .append(" |\n");
         }
         return out.toString();
@@ -179,15 +234,18 @@ public final class TimedCallsReport {
     static String summary(List<Comparison> comparisons, List<String> problems) {
         StringBuilder out = new StringBuilder();
         long unknown = comparisons.stream().filter(c -> Double.isNaN(c.combinedError())).count();
-        long outside = comparisons.stream().filter(c -> !c.withinError()).count() - unknown;
+        long missed = comparisons.stream().filter(c -> !c.met()).count() - unknown;
         out.append("Error: JMH's 99.9 % confidence half-width; combined error = sqrt(baseline error² + agent error²).\n");
+        if (comparisons.stream().anyMatch(Comparison::hasBudget)) {
+            out.append("A budget is met when difference + combined error ≤ budget.\n");
+        }
         if (unknown == comparisons.size()) {
-            out.append("No difference can be judged: no error estimates.\n");
-        } else if (outside == 0 && unknown == 0) {
-            out.append("All " + comparisons.size() + " differences are within the combined error.\n");
+            out.append("No target can be judged: no error estimates.\n");
+        } else if (missed == 0 && unknown == 0) {
+            out.append("All " + comparisons.size() + " targets are met.\n");
         } else {
-            out.append(outside + " of " + (comparisons.size() - unknown)
-                    + " differences with an error estimate are NOT within the combined error.\n");
+            out.append(missed + " of " + (comparisons.size() - unknown)
+                    + " targets with an error estimate are NOT met.\n");
         }
         for (String problem : problems) {
             out.append("problem: ").append(problem).append('\n');
@@ -247,184 +305,5 @@ public final class TimedCallsReport {
     private static String describe(Object value) {
         return value == null ? "null" : value instanceof Map ? "an object" : value instanceof List ? "an array"
                 : "'" + value + "'";
-    }
-
-    /** A small strict JSON reader: objects become maps, arrays lists, numbers doubles. */
-    static final class Json {
-        private final String text;
-        private int at;
-
-        Json(String text) {
-            this.text = text;
-        }
-
-        Object document() {
-            Object value = value();
-            skipSpace();
-            if (at != text.length()) {
-                throw error("unexpected text after the document");
-            }
-            return value;
-        }
-
-        private Object value() {
-            skipSpace();
-            if (at >= text.length()) {
-                throw error("unexpected end of input");
-            }
-            char c = text.charAt(at);
-            switch (c) {
-                case '{':
-                    return object();
-                case '[':
-                    return array();
-                case '"':
-                    return string();
-                case 't':
-                    return literal("true", Boolean.TRUE);
-                case 'f':
-                    return literal("false", Boolean.FALSE);
-                case 'n':
-                    return literal("null", null);
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
-                    }
-                    throw error("unexpected character '" + c + "'");
-            }
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            at++;
-            skipSpace();
-            if (peek() == '}') {
-                at++;
-                return map;
-            }
-            while (true) {
-                skipSpace();
-                if (peek() != '"') {
-                    throw error("expected a member name");
-                }
-                String key = string();
-                skipSpace();
-                expect(':');
-                map.put(key, value());
-                skipSpace();
-                if (peek() == ',') {
-                    at++;
-                } else {
-                    expect('}');
-                    return map;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            at++;
-            skipSpace();
-            if (peek() == ']') {
-                at++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipSpace();
-                if (peek() == ',') {
-                    at++;
-                } else {
-                    expect(']');
-                    return list;
-                }
-            }
-        }
-
-        private String string() {
-            StringBuilder out = new StringBuilder();
-            at++;
-            while (true) {
-                if (at >= text.length()) {
-                    throw error("unterminated string");
-                }
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (at >= text.length()) {
-                    throw error("unterminated escape");
-                }
-                char escaped = text.charAt(at++);
-                switch (escaped) {
-                    case '"', '\\', '/' -> out.append(escaped);
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        if (at + 4 > text.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        } catch (NumberFormatException e) {
-                            throw error("bad \\u escape");
-                        }
-                        at += 4;
-                    }
-                    default -> throw error("bad escape '\\" + escaped + "'");
-                }
-            }
-        }
-
-        private Double number() {
-            int start = at;
-            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-                at++;
-            }
-            try {
-                return Double.valueOf(text.substring(start, at));
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + text.substring(start, at) + "'");
-            }
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, at)) {
-                throw error("unexpected token");
-            }
-            at += word.length();
-            return value;
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            at++;
-        }
-
-        private char peek() {
-            if (at >= text.length()) {
-                throw error("unexpected end of input");
-            }
-            return text.charAt(at);
-        }
-
-        private void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        private IllegalArgumentException error(String message) {
-            return new IllegalArgumentException("bad JSON at offset " + at + ": " + message);
-        }
     }
 }

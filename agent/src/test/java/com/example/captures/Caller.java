@@ -1,0 +1,26 @@
+package com.example.captures;
+
+import dev.faasguard.agent.finding.StackCapture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Application code whose lines capture the stack, for StackCaptureTest: the agent's own classes never are. */
+public final class Caller {
+
+    private Caller() {}
+
+    /** The same line {@code times} times over. */
+    public static List<StackCapture.Capture> oneLine(int times) {
+        List<StackCapture.Capture> captures = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            captures.add(StackCapture.here());
+        }
+        return captures;
+    }
+
+    /** Two call sites on one line: this method's, and its lambda's. */
+    public static List<StackCapture.Capture> methodAndLambdaOnOneLine() {
+        return List.of(StackCapture.here(), ((Supplier<StackCapture.Capture>) () -> StackCapture.here()).get());
+    }
+}

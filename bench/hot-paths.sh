@@ -1,0 +1,30 @@
+#!/usr/bin/env sh
+# Hot-paths JMH benchmark (issue 15, target 4): the timed calls of bench/timed-calls.sh plus HotPathsBenchmark (a
+# finding repeated at one line, FileOutputStream and Files.newOutputStream in /tmp), without and with the agent.
+# Targets: a repeated finding adds at most 2 µs (2000 ns) an occurrence; everything else within JMH's error.
+#   bench/hot-paths.sh
+#   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" bench/hot-paths.sh     # a quick smoke run
+# SKIP_BUILD, JAVA, JMH_OPTS, AGENT and AGENT_OPTS as in bench/jmh-compare.sh, which does the work; before it, the
+# repeated calls are made 100,000 times each under the agent and its report must count each exactly.
+# Writes bench/target/hot-paths-{baseline,agent}.{json,log}, hot-paths-results.md and hot-paths-check.json.
+set -eu
+cd "$(dirname "$0")/.."
+JAVA="${JAVA:-java}"
+AGENT="${AGENT:-$(pwd)/agent/target/faasguard-agent.jar}"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -B -q -DskipTests package
+fi
+# The benchmarks are the application here; without this the call site would be JMH's runner, a library.
+APP="-Dfaasguard.app.packages=dev.faasguard.bench"
+REPORT="$(pwd)/bench/target/hot-paths-check.json"
+echo "== repeated findings counted exactly (report: bench/target/hot-paths-check.json)"
+rm -f "$REPORT"
+if ! "$JAVA" "-javaagent:$AGENT" "$APP" "-Dfaasguard.report=$REPORT" -cp bench/target/benchmarks.jar \
+    dev.faasguard.bench.jmh.RepeatedFindingCheck 2>/dev/null \
+    || ! "$JAVA" -cp bench/target/benchmarks.jar dev.faasguard.bench.jmh.RepeatedFindingCheck --verify "$REPORT"; then
+  echo "FAILED: the repeated calls are not each a finding, counted exactly" >&2
+  exit 3
+fi
+SKIP_BUILD=1 AGENT="$AGENT" AGENT_OPTS="$APP ${AGENT_OPTS:-}" exec bench/jmh-compare.sh hot-paths \
+  'dev.faasguard.bench.jmh.(TimedCalls|HotPaths)Benchmark' \
+  --budget futureGetUntimedRepeated=2000 --budget createNewFileOutsideTmpRepeated=2000

@@ -1,0 +1,141 @@
+package dev.faasguard.bench.jmh;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The agent's other hot paths: a finding repeated at one line, which the agent must count for at most 2 µs an
+ * occurrence, and writes inside /tmp, which its file hooks must let through at no measurable cost. Run once plain
+ * and once with the agent (bench/hot-paths.sh); the agent run names this package as the application's
+ * ({@code faasguard.app.packages}), else the call site would be JMH's own runner. Every state checks that the agent
+ * is present exactly when the run says it is ({@link AgentPresence}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(2)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
+public class HotPathsBenchmark {
+
+    /** 1. {@code Future.get()} with no timeout, every call a wait-without-timeout finding at this line. */
+    @Benchmark
+    public Object futureGetUntimedRepeated(UntimedWait state) throws InterruptedException, ExecutionException {
+        return state.future.get();
+    }
+
+    /** 2. {@code File.createNewFile()} outside /tmp on a file that exists: every call a write-outside-tmp finding. */
+    @Benchmark
+    public boolean createNewFileOutsideTmpRepeated(OutsideTmp state) throws IOException {
+        return state.existing.createNewFile();
+    }
+
+    /**
+     * 3. A FileOutputStream on a new file in /tmp: open, write 64 bytes, close, then {@code File.delete()}. Deleted
+     * each time: rewriting one file would truncate it, and ext4 then writes it out at every close, a disk write
+     * per call that drowns everything else.
+     */
+    @Benchmark
+    public boolean fileOutputStreamInTmp(InTmp state) throws IOException {
+        try (FileOutputStream out = new FileOutputStream(state.file)) {
+            out.write(state.bytes);
+        }
+        return state.file.delete();
+    }
+
+    /** 4. The same through {@code Files.newOutputStream} (the default file system provider's channel) and {@code Files.delete}. */
+    @Benchmark
+    public void filesNewOutputStreamInTmp(InTmp state) throws IOException {
+        try (OutputStream out = Files.newOutputStream(state.path)) {
+            out.write(state.bytes);
+        }
+        Files.delete(state.path);
+    }
+
+    // ---- states ---------------------------------------------------------------------------------------------
+
+    /**
+     * A completed future that says it is not done. The hook asks {@code isDone()} to let a future that cannot
+     * block through at once; this one it takes for a wait that may last forever, so each {@code get()} is a
+     * finding, while {@code get()} itself (which reads the result, not {@code isDone()}) returns at once. What is
+     * measured is the agent's cost per occurrence, not a wait.
+     */
+    static final class StubbornFuture<T> extends CompletableFuture<T> {
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class UntimedWait {
+        final StubbornFuture<String> future = new StubbornFuture<>();
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            AgentPresence.verify();
+            future.complete("done");
+        }
+    }
+
+    /** A file that exists in a fresh directory under /var/tmp, outside the writable root. */
+    @State(Scope.Benchmark)
+    public static class OutsideTmp {
+        File existing;
+        private Path directory;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            AgentPresence.verify();
+            directory = Files.createTempDirectory(Path.of("/var/tmp"), "faasguard-bench-");
+            existing = Files.createFile(directory.resolve("exists")).toFile();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            Files.deleteIfExists(existing.toPath());
+            Files.deleteIfExists(directory);
+        }
+    }
+
+    /** A file made and deleted again and again in a fresh directory under /tmp, the writable root. */
+    @State(Scope.Benchmark)
+    public static class InTmp {
+        final byte[] bytes = new byte[64];
+        File file;
+        Path path;
+        private Path directory;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            AgentPresence.verify();
+            directory = Files.createTempDirectory(Path.of("/tmp"), "faasguard-bench-");
+            path = directory.resolve("out.bin");
+            file = path.toFile();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            Files.deleteIfExists(path);
+            Files.deleteIfExists(directory);
+        }
+    }
+}
