@@ -40,7 +40,8 @@ import java.util.Optional;
 
 /**
  * The composition root: builds every part of the agent once, in the order the data flows (configuration, rules,
- * findings, sinks, the invocation monitor, the hooks' sinks), plugs them into the hooks and instruments the JDK.
+ * findings, sinks, the invocation monitor, the hooks' sinks) while the JDK is instrumented beside it, then plugs
+ * them into the hooks.
  */
 final class AgentRuntime {
 
@@ -49,7 +50,7 @@ final class AgentRuntime {
 
     private AgentRuntime() {}
 
-    static void start(String arguments, Instrumentation instrumentation) {
+    static void start(String arguments, Instrumentation instrumentation) throws InterruptedException {
         if (Hooks.installed()) {
             // Two -javaagent flags, or an attach to a JVM that runs it: one agent is enough, two would count twice.
             System.err.println("[FaaSGuard] already running in this JVM; not started a second time");
@@ -58,6 +59,14 @@ final class AgentRuntime {
         Map<String, String> environment = System.getenv();
         AgentLog log = new AgentLog();
         AgentConfig config = new ConfigLoader(arguments, System.getProperties(), environment, log).load();
+        AgentFailures failures = new AgentFailures(log);
+        // Deadlines come from the AWS runtime client, which reads AWS_LAMBDA_RUNTIME_API.
+        boolean deadlines = environment.get("AWS_LAMBDA_RUNTIME_API") != null;
+        // The JDK classes already loaded are rewritten on a thread of their own while this one builds the rest;
+        // both are done before premain returns, so no application code runs before the hooks are in place.
+        Instrumenter.Retransformation retransformation = new Instrumenter(instrumentation, failures)
+                .install(Instrumentations.all(config.handler(), deadlines));
+
         WritableRoots roots = WritableRoots.of(config.writableRoots());
         IgnoreList ignore = IgnoreList.parse(config.ignore());
         String handler = config.handler() != null ? config.handler() : environment.get("_HANDLER");
@@ -85,15 +94,12 @@ final class AgentRuntime {
         InvocationMonitor invocations = new InvocationMonitor(rules, history, recorder, inFlight, reports.paths(),
                 config.tmpCapacityBytes(), config.deadlineMarginMillis(),
                 isLambdaFunction(environment) || config.handler() != null, persistence, failOn, telemetry);
-        AgentFailures failures = new AgentFailures(log);
-        Hooks.install(new AgentSinks(new FileWrites(rules.get(WriteOutsideTmpRule.class), recorder),
-                new BlockingCalls(rules, recorder, inFlight, invocations), invocations, failures),
-                roots, config.mode() == Mode.ENFORCE);
+        AgentSinks sinks = new AgentSinks(new FileWrites(rules.get(WriteOutsideTmpRule.class), recorder),
+                new BlockingCalls(rules, recorder, inFlight, invocations), invocations, failures);
+        retransformation.await();
+        Hooks.install(sinks, roots, config.mode() == Mode.ENFORCE);
         Hooks.deadline(initDeadline(environment));
         System.setProperty(FaasGuardAgent.VERSION_PROPERTY, version());
-        // Deadlines come from the AWS runtime client, which reads AWS_LAMBDA_RUNTIME_API.
-        boolean deadlines = environment.get("AWS_LAMBDA_RUNTIME_API") != null;
-        new Instrumenter(instrumentation, failures).install(Instrumentations.all(config.handler(), deadlines));
     }
 
     /** OpenTelemetry export when it is configured (built on a thread of its own), else nothing. */

@@ -43,10 +43,16 @@ public final class Options {
 
     public static final Option<List<String>> IGNORE = new Option<>("ignore", List.of(),
             "a comma-separated list of rule@class, rule@class#method or rule@package. (rule may be *), "
-                    + "with rules among " + String.join(", ", RuleCatalog.ids())) {
+                    + "with rules among ") {
         @Override
         List<String> parse(String raw) {
             return ignorePatterns(raw);
+        }
+
+        /** The rules named only when a bad value is reported: premain reads the options before the rules load. */
+        @Override
+        String allowed() {
+            return super.allowed() + String.join(", ", RuleCatalog.ids());
         }
     };
 

@@ -25,9 +25,52 @@ public final class Instrumenter {
         this.failures = failures;
     }
 
-    public void install(List<TypeInstrumentation> instrumentations) {
+    /**
+     * Registers the transformer, so that each target the JVM loads from now on is instrumented as it loads, then
+     * retransforms the targets already loaded on a thread of its own: rewriting them is the larger half of premain's
+     * work, and the caller builds the other half meanwhile. Registering first leaves no class between the two: one
+     * loaded while the thread runs is instrumented as it loads.
+     */
+    public Retransformation install(List<TypeInstrumentation> instrumentations) {
         HookTransformer transformer = new HookTransformer(instrumentations, failures);
         instrumentation.addTransformer(transformer, true);
+        Retransformation retransformation = new Retransformation(transformer);
+        retransformation.thread.start();
+        return retransformation;
+    }
+
+    /** The retransformation of the targets already loaded, on its own thread until {@link #await} returns. */
+    public final class Retransformation implements Runnable {
+
+        private final HookTransformer transformer;
+        private final Thread thread;
+        private volatile Throwable unexpected;
+
+        private Retransformation(HookTransformer transformer) {
+            this.transformer = transformer;
+            this.thread = new Thread(this, "faasguard-retransform");
+            thread.setDaemon(true);
+        }
+
+        /** Returns once every target already loaded is instrumented or reported as failed. */
+        public void await() throws InterruptedException {
+            thread.join();
+            if (unexpected != null) {
+                throw new IllegalStateException("instrumenting the JDK failed", unexpected);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                retransformLoaded(transformer);
+            } catch (Throwable failure) {
+                unexpected = failure;
+            }
+        }
+    }
+
+    private void retransformLoaded(HookTransformer transformer) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (transformer.targets(type)) {

@@ -1,10 +1,11 @@
 package dev.faasguard.agent.report;
 
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -17,6 +18,10 @@ import java.nio.file.StandardCopyOption;
  * "No space left on device"), so a small reserve file is kept next to the target: when a write runs
  * out of space, the reserve is given up and the write tried once more. The reserve is kept only while
  * invocations run (where /tmp fills up), and removed by the last write, at exit.
+ *
+ * <p>All through {@code java.io}, whose classes every JVM has loaded at start: the {@code java.nio.file}
+ * channel a {@code Files.write} opens loads some forty classes more (and on JDK 25 the socket channel, which the
+ * agent then instruments), time a hello world pays at exit.
  */
 final class AtomicFile {
 
@@ -27,49 +32,59 @@ final class AtomicFile {
 
     /** @param keepReserve true to keep (or make) the reserve after this write, false to remove it */
     static void write(Path target, String content, boolean keepReserve) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path reserve = absolute.resolveSibling("." + absolute.getFileName() + ".reserve");
+        File absolute = target.toAbsolutePath().toFile();
+        File reserve = new File(absolute.getParentFile(), "." + absolute.getName() + ".reserve");
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         try {
-            writeOnce(absolute, content);
+            writeOnce(absolute, bytes);
         } catch (IOException full) {
-            if (!Files.deleteIfExists(reserve)) {
+            if (!reserve.delete()) {
                 throw full;
             }
-            writeOnce(absolute, content);
+            writeOnce(absolute, bytes);
             return;
         }
         if (!keepReserve) {
-            Files.deleteIfExists(reserve);
-        } else if (!Files.exists(reserve)) {
-            try {
-                Files.write(reserve, new byte[RESERVE_BYTES]);
+            reserve.delete();
+        } else if (!reserve.exists()) {
+            try (FileOutputStream out = new FileOutputStream(reserve)) {
+                out.write(new byte[RESERVE_BYTES]);
             } catch (IOException noRoom) {
-                Files.deleteIfExists(reserve);
+                reserve.delete();
             }
         }
     }
 
-    private static void writeOnce(Path absolute, String content) throws IOException {
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    private static void writeOnce(File target, byte[] content) throws IOException {
+        File directory = target.getParentFile();
+        File temporary = new File(directory, "." + target.getName() + "." + ProcessId.current() + ".tmp");
         boolean moved = false;
         try {
             try {
-                Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException noDirectoryYet) {
+                writeNew(temporary, content);
+            } catch (FileNotFoundException noDirectoryYet) {
                 // The first write, or someone emptied /tmp: the directory is made only when missing.
-                Files.createDirectories(absolute.getParent());
-                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+                if (directory.isDirectory() || !directory.mkdirs()) {
+                    throw noDirectoryYet;
+                }
+                writeNew(temporary, content);
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            if (!temporary.renameTo(target)) {
+                // rename(2) replaces the target atomically; where it cannot (Windows keeps an existing target), the
+                // JDK's move does, non-atomically.
+                Files.move(temporary.toPath(), target.toPath(), StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
         } finally {
             if (!moved) {
-                Files.deleteIfExists(temporary);
+                temporary.delete();
             }
+        }
+    }
+
+    private static void writeNew(File file, byte[] content) throws IOException {
+        try (FileOutputStream out = new FileOutputStream(file)) {
+            out.write(content);
         }
     }
 }

@@ -8,7 +8,7 @@ public record RuntimeInfo(Platform platform, String javaVersion, long pid) {
 
     public static RuntimeInfo current(Map<String, String> environment) {
         return new RuntimeInfo(Platform.detect(environment), System.getProperty("java.version"),
-                ProcessHandle.current().pid());
+                ProcessId.current());
     }
 
     Map<String, Object> toJson() {

@@ -8,15 +8,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The agent's log on stderr. Messages are handed to the agent's own reporter thread, which loads
- * Logback ({@link LogbackConsole}) on the first one: an application that breaks no rule never pays
- * for it, and an application thread that does never waits for it. As a {@link Consumer} it takes
- * warnings.
+ * The agent's log on stderr. Messages are handed to the agent's own reporter thread, started with the
+ * first one, which loads Logback ({@link LogbackConsole}): an application that breaks no rule never
+ * pays for either, and an application thread that does never waits for them. As a {@link Consumer}
+ * it takes warnings.
  */
 public final class AgentLog implements Consumer<String> {
 
-    private final ThreadPoolExecutor reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), new AgentThreads("faasguard-reporter"));
+    /** Made at the first message, so that the executor's classes and thread cost nothing until then. */
+    private ThreadPoolExecutor reporter;
+    private boolean closed;
     private LogbackConsole console;
     /** Messages handed to the reporter, and those it has printed: equal when there is nothing to wait for. */
     private final AtomicLong submitted = new AtomicLong();
@@ -41,6 +42,7 @@ public final class AgentLog implements Consumer<String> {
             // The common case after an invocation: nothing was logged, and no thread need be woken.
             return;
         }
+        ThreadPoolExecutor reporter = started();
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         try {
             reporter.execute(new Runnable() {
@@ -59,6 +61,14 @@ public final class AgentLog implements Consumer<String> {
 
     /** Waits until every message submitted so far is printed, at most {@code timeout}, and closes the log. */
     public void flush(Duration timeout) {
+        ThreadPoolExecutor reporter;
+        synchronized (this) {
+            closed = true;
+            reporter = this.reporter;
+        }
+        if (reporter == null) {
+            return;
+        }
         reporter.shutdown();
         try {
             reporter.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -68,12 +78,30 @@ public final class AgentLog implements Consumer<String> {
     }
 
     private void submit(boolean error, String message) {
+        ThreadPoolExecutor reporter = startedOnDemand();
+        if (reporter == null) {
+            return; // Closed at exit before anything was printed: the report on disk still holds the finding.
+        }
         try {
             submitted.incrementAndGet();
             reporter.execute(new Message(error, message));
         } catch (RuntimeException shutDown) {
             // The JVM is going down and the reporter with it: the report on disk still holds the finding.
         }
+    }
+
+    /** The reporter, started now if this is the first message; null once the log is closed. */
+    private synchronized ThreadPoolExecutor startedOnDemand() {
+        if (reporter == null && !closed) {
+            reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    new AgentThreads("faasguard-reporter"));
+        }
+        return reporter;
+    }
+
+    /** The reporter, or null while nothing was ever submitted. */
+    private synchronized ThreadPoolExecutor started() {
+        return reporter;
     }
 
     /** Runs on the reporter thread only. */

@@ -14,8 +14,8 @@ public final class BenchmarkOptions {
     public static final int MIN_RUNS = 10;
     public static final int DEFAULT_RUNS = 20;
     public static final int DEFAULT_WARMUP = 3;
-    public static final double DEFAULT_MAX_TIME_MS = 300;
-    public static final double DEFAULT_MAX_RSS_MIB = 40;
+    public static final double DEFAULT_MAX_TIME_MS = 100;
+    public static final double DEFAULT_MAX_RSS_MIB = 20;
     public static final String DEFAULT_AGENT = "agent/target/faasguard-agent.jar";
     public static final String DEFAULT_OUT = "bench/target/startup-results.md";
 

@@ -136,7 +136,7 @@ public final class StartupBenchmark {
         if (!haveGnuTime) {
             System.err.println();
             System.err.println("!!! WARNING: " + GNU_TIME + " (GNU time) is missing: wall time only, NO peak RSS figures,");
-            System.err.println("!!! so the 40 MiB target cannot be checked. Install it (Debian: apt-get install time).");
+            System.err.println("!!! so the peak RSS target cannot be checked. Install it (Debian: apt-get install time).");
             System.err.println();
         }
 

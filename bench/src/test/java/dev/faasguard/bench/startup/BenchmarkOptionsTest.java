@@ -23,8 +23,8 @@ class BenchmarkOptionsTest {
         assertEquals(List.of("/jdk"), o.javaHomes("/jdk"));
         assertEquals(List.of(), o.jvmArgs());
         assertTrue(o.flip());
-        assertEquals(300.0, o.maxTimeMs());
-        assertEquals(40.0, o.maxRssMib());
+        assertEquals(100.0, o.maxTimeMs());
+        assertEquals(20.0, o.maxRssMib());
         assertEquals("bench/target/startup-results.md", o.out());
         assertFalse(o.help());
     }
