@@ -4,18 +4,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One execution environment: one function JVM running the runtime interface client, its Runtime API server, its
- * output, and its {@code /tmp}. It serves invocations one at a time until it is killed (timeout) or dies (crash,
- * init error); then the simulator starts a new one, which is a cold start.
+ * output, and its {@code /tmp}. It serves invocations until it is killed (timeout) or dies (crash, init error);
+ * then the simulator starts a new one, which is a cold start. One at a time by default; under
+ * {@code maxConcurrency} several at once, and a timeout neither kills nor stops anything.
  */
 final class ExecutionEnvironment implements AutoCloseable {
+    /** An invocation under way, and where its output begins. */
+    private static final class Started {
+        final int index;
+        final int number;
+        final PendingInvocation inv;
+        final boolean cold;
+        final long nextCallsBefore;
+        volatile int outMark;
+        volatile int errMark;
+
+        Started(int index, int number, PendingInvocation inv, boolean cold, long nextCallsBefore) {
+            this.index = index;
+            this.number = number;
+            this.inv = inv;
+            this.cold = cold;
+            this.nextCallsBefore = nextCallsBefore;
+        }
+    }
+
     private final int number;
     private final SimConfig config;
     private final Path tmpDir;
@@ -23,8 +49,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final Process process;
     private final OutputCapture stdout;
     private final OutputCapture stderr;
+    private final Endings endings;
     private final long startedNanos = System.nanoTime();
-    private int served;
+    private final List<PendingInvocation> submitted = new ArrayList<>();
+    private long firstQueuedNanos;
     private boolean broken;
 
     /**
@@ -36,7 +64,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.number = number;
         this.config = config;
         this.tmpDir = tmpDir;
-        this.api = new RuntimeApiServer(config.functionArn());
+        this.api = new RuntimeApiServer(config.invokedFunctionArn(), config.snapshotAge());
         List<String> command = FunctionCommand.command(config, workspace, sandboxed ? null : workspace.jniLibrary());
         if (sandboxed) {
             command = Sandbox.wrap(tmpDir, workspace.optDir(), command);
@@ -53,6 +81,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         process.getOutputStream().close();
         stdout = new OutputCapture(process.getInputStream(), "stdout-" + number);
         stderr = new OutputCapture(process.getErrorStream(), "stderr-" + number);
+        endings = new Endings(config, api, process);
     }
 
     int number() {
@@ -72,137 +101,144 @@ final class ExecutionEnvironment implements AutoCloseable {
         return !broken && process.isAlive();
     }
 
-    /** Sends one event and waits until it is answered, the deadline passes, or the JVM dies. */
-    InvocationResult invoke(int invocationNumber, byte[] event) {
-        boolean cold = served++ == 0;
-        // A cold start's output begins with the process (its init, as Lambda logs it before the first request):
-        // a mark taken now would lose what a process that fails at once (a wrapper that cannot run) already wrote.
-        int outMark = cold ? 0 : stdout.mark();
-        int errMark = cold ? 0 : stderr.mark();
-        String requestId = UUID.randomUUID().toString();
-        PendingInvocation inv = new PendingInvocation(requestId, event, config.timeout().toMillis());
-        long nextCallsBefore = api.nextCalls();
-        api.submit(inv);
+    /** Request ids of the events the runtime received and has not answered: the runtime threads still on them. */
+    List<String> running() {
+        if (!process.isAlive()) {
+            return List.of();
+        }
+        return submitted.stream().filter(PendingInvocation::running).map(PendingInvocation::requestId).toList();
+    }
 
-        Outcome outcome;
-        byte[] body;
-        String errorType;
-        long endNanos;
-        while (true) {
-            PendingInvocation.Answer answer = poll(inv);
-            if (answer != null) {
-                outcome = answer.outcome();
-                body = answer.body();
-                errorType = answer.errorType();
-                endNanos = answer.atNanos();
-                break;
-            }
-            RuntimeApiServer.InitError initError = api.initError().getNow(null);
-            if (initError != null) {
-                outcome = Outcome.INIT_ERROR;
-                body = initError.body();
-                errorType = initError.errorType();
-                endNanos = System.nanoTime();
-                break;
-            }
-            if (!process.isAlive()) {
-                // An answer or an init error may have raced with the exit: look once more.
-                answer = inv.answered().getNow(null);
-                if (answer != null || api.initError().isDone()) {
-                    continue;
-                }
-                endNanos = System.nanoTime();
-                outcome = Outcome.CRASH;
-                errorType = "Runtime.ExitError";
-                body = Json.error(errorType, "RequestId: " + requestId + " Error: Runtime exited with error: "
-                        + exitDescription(process.exitValue())).getBytes(StandardCharsets.UTF_8);
-                break;
-            }
+    /**
+     * Queues the events (numbered from {@code firstNumber}) at once and waits until each has ended, telling
+     * {@code ended} about each as it does; the results in the events' order. One at a time, the runtime takes
+     * them one after the other; under {@code maxConcurrency} its threads take them as they come free.
+     */
+    List<InvocationResult> invoke(int firstNumber, List<byte[]> events, Consumer<InvocationResult> ended) {
+        List<Started> open = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            open.add(start(i, firstNumber + i, events.get(i)));
+        }
+        InvocationResult[] results = new InvocationResult[events.size()];
+        while (!open.isEmpty()) {
+            // Decide every ending against one state of the process before killing it, so that all invocations a
+            // kill ends are told why, not taken for crashes.
             long now = System.nanoTime();
-            if (inv.isDelivered() && now - inv.deliveredNanos() >= config.timeout().toNanos()) {
-                endNanos = now;
-                outcome = Outcome.TIMEOUT;
-                errorType = "Sandbox.Timedout";
-                body = Json.error(errorType, "RequestId: " + requestId + " Error: Task timed out after "
-                        + Units.seconds(config.timeout()) + " seconds").getBytes(StandardCharsets.UTF_8);
-                break;
+            Map<Started, Endings.Ending> ends = new LinkedHashMap<>();
+            for (Started s : open) {
+                Endings.Ending end = endings.of(s.inv, now, firstQueuedNanos);
+                if (end != null && (end.outcome() != Outcome.THROTTLED || api.withdraw(s.inv))) {
+                    ends.put(s, end);
+                }
             }
-            if (!inv.isDelivered() && now - inv.queuedNanos() >= initTimeoutNanos(cold)) {
-                endNanos = now;
-                outcome = Outcome.TIMEOUT;
-                errorType = "Sandbox.Timedout";
-                Duration limit = cold ? config.initTimeout() : config.timeout();
-                body = Json.error(errorType, "RequestId: " + requestId + " Error: Task timed out after "
-                        + Units.seconds(limit) + " seconds" + (cold ? " (initialization)" : ""))
-                        .getBytes(StandardCharsets.UTF_8);
-                break;
+            if (ends.values().stream().anyMatch(Endings.Ending::fatal)) {
+                broken = true;
+                kill();
+            }
+            for (Iterator<Started> it = open.iterator(); it.hasNext(); ) {
+                Started s = it.next();
+                Endings.Ending end = ends.get(s);
+                if (end != null) {
+                    it.remove();
+                    results[s.index] = result(s, end);
+                    ended.accept(results[s.index]);
+                }
+            }
+            if (!open.isEmpty()) {
+                awaitAnswer(open.get(0).inv);
             }
         }
-        if (outcome == Outcome.TIMEOUT || outcome == Outcome.CRASH || outcome == Outcome.INIT_ERROR) {
-            broken = true;
-            kill();
+        return Arrays.asList(results);
+    }
+
+    private Started start(int index, int invocationNumber, byte[] event) {
+        boolean cold = submitted.isEmpty();
+        PendingInvocation inv = new PendingInvocation(UUID.randomUUID().toString(), event, config.timeout().toMillis());
+        Started s = new Started(index, invocationNumber, inv, cold, api.nextCalls());
+        // A cold start's output begins with the process (its init, as Lambda logs it before the first request):
+        // a mark taken now would lose what a process that fails at once (a wrapper that cannot run) already wrote.
+        if (cold) {
+            firstQueuedNanos = inv.queuedNanos();
         } else {
-            // The runtime logs (e.g. an exception's stack trace) after answering, then asks for the next event:
-            // wait for that request so its output is attributed to this invocation. The call that took this event
-            // was already counted (warm), or is the first one (cold). The wait ends with that request or with the
-            // process; its bound must cover a first exception log on a busy machine (200 ms did not, on JDK 25
-            // with two CPUs shared by the build).
-            long until = System.nanoTime() + 1_000_000_000L;
-            boolean asked;
-            do {
-                asked = api.awaitNextCallAfter(Math.max(nextCallsBefore, 1), 20);
-            } while (!asked && process.isAlive() && System.nanoTime() < until);
+            markOutput(s);
+            if (config.concurrent()) {
+                // Queued events wait for a free runtime thread while the others write: theirs begins when taken.
+                inv.whenDelivered(() -> markOutput(s));
+            }
+        }
+        submitted.add(inv);
+        api.submit(inv);
+        return s;
+    }
+
+    private void markOutput(Started s) {
+        s.outMark = stdout.mark();
+        s.errMark = stderr.mark();
+    }
+
+    private InvocationResult result(Started s, Endings.Ending end) {
+        PendingInvocation inv = s.inv;
+        if (!end.fatal() && !config.concurrent()) {
+            awaitRuntimeBack(s.nextCallsBefore);
         }
         boolean dead = !process.isAlive();
         stdout.settle(dead);
         stderr.settle(dead);
 
         long startNanos = inv.isDelivered() ? inv.deliveredNanos() : inv.queuedNanos();
-        Duration duration = outcome == Outcome.TIMEOUT && inv.isDelivered()
-                ? config.timeout() : Duration.ofNanos(Math.max(0, endNanos - startNanos));
-        Duration init = !cold ? Duration.ZERO
-                : Duration.ofNanos(Math.max(0, (inv.isDelivered() ? inv.deliveredNanos() : endNanos) - startedNanos));
-        if (outcome != Outcome.SUCCESS) {
+        Duration duration = end.outcome() == Outcome.TIMEOUT && inv.isDelivered()
+                ? config.timeout() : Duration.ofNanos(Math.max(0, end.atNanos() - startNanos));
+        RuntimeApiServer.Checkpoint checkpoint = api.checkpoint().getNow(null);
+        long initEnd = checkpoint != null ? checkpoint.atNanos() : inv.isDelivered() ? inv.deliveredNanos() : end.atNanos();
+        Duration init = s.cold ? Duration.ofNanos(Math.max(0, initEnd - startedNanos)) : Duration.ZERO;
+        String errorType = end.errorType();
+        if (end.outcome() != Outcome.SUCCESS) {
             // The runtime's header is a category (Runtime.UserException); the document names the exception.
-            String documented = Json.topLevelString(new String(body, StandardCharsets.UTF_8), "errorType");
+            String documented = Json.topLevelString(new String(end.body(), StandardCharsets.UTF_8), "errorType");
             errorType = documented != null ? documented : errorType;
         }
-        return new InvocationResult(invocationNumber, requestId, cold, number, outcome, duration, init, body,
-                outcome == Outcome.SUCCESS ? null : errorType, stdout.since(outMark), stderr.since(errMark), tmpDir,
-                process.pid(), inv.traceHeader());
+        return new InvocationResult(s.number, inv.requestId(), s.cold, number, end.outcome(), duration, init,
+                end.body(), end.outcome() == Outcome.SUCCESS ? null : errorType, stdout.since(s.outMark),
+                stderr.since(s.errMark), tmpDir, process.pid(), inv.traceHeader(),
+                s.cold ? restore(checkpoint, end) : null, inv.connection());
     }
 
-    /** How long the runtime may take to ask for the event: the init timeout on a cold start, else the timeout. */
-    private long initTimeoutNanos(boolean cold) {
-        return (cold ? config.initTimeout() : config.timeout()).toNanos();
-    }
-
-    private static PendingInvocation.Answer poll(PendingInvocation inv) {
-        try {
-            return inv.answered().get(20, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+    /** The checkpoint and restore before the environment's first invocation, or null when there was none. */
+    private Restore restore(RuntimeApiServer.Checkpoint checkpoint, Endings.Ending end) {
+        Long restoredAt = api.restored().getNow(null);
+        if (checkpoint == null || restoredAt == null) {
             return null;
+        }
+        long ready = api.firstNext().isDone() ? api.firstNext().join() : end.atNanos();
+        return new Restore(checkpoint.at(), Duration.ofNanos(restoredAt - checkpoint.atNanos()),
+                Duration.ofNanos(Math.max(0, ready - restoredAt)));
+    }
+
+    /**
+     * The runtime logs (e.g. an exception's stack trace) after answering, then asks for the next event: waits for
+     * that request so its output is attributed to the invocation. The call that took the event was already counted
+     * (warm), or is the first one (cold). The wait ends with that request or with the process; its bound must cover
+     * a first exception log on a busy machine (200 ms did not, on JDK 25 with two CPUs shared by the build).
+     */
+    private void awaitRuntimeBack(long nextCallsBefore) {
+        long until = System.nanoTime() + 1_000_000_000L;
+        boolean asked;
+        do {
+            asked = api.awaitNextCallAfter(Math.max(nextCallsBefore, 1), 20);
+        } while (!asked && process.isAlive() && System.nanoTime() < until);
+    }
+
+    private static void awaitAnswer(PendingInvocation inv) {
+        try {
+            inv.answered().get(20, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // checked again by the caller
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the function", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Lambda's wording (Go's os/exec): {@code exit status 1}, {@code signal: killed}. */
-    static String exitDescription(int exitValue) {
-        if (exitValue > 128 && exitValue < 160) {
-            return switch (exitValue - 128) {
-                case 9 -> "signal: killed";
-                case 6 -> "signal: aborted";
-                case 11 -> "signal: segmentation fault";
-                case 15 -> "signal: terminated";
-                case 7 -> "signal: bus error";
-                default -> "signal: " + (exitValue - 128);
-            };
-        }
-        return "exit status " + exitValue;
     }
 
     /** SIGKILL to the JVM and anything it started. */

@@ -22,6 +22,8 @@ final class FunctionCommand {
     /** Where the runtime client loads its JNI library from instead of unpacking it to /tmp. */
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
     private static final String EXEC_WRAPPER = "AWS_LAMBDA_EXEC_WRAPPER";
+    /** Makes the org.crac API (io.github.crac's org.crac jar) register hooks with the runtime client's CRaC context. */
+    static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?(\\d+)");
 
@@ -58,6 +60,11 @@ final class FunctionCommand {
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Djava.net.preferIPv4Stack=true");
         cmd.add("-Dfile.encoding=UTF-8");
+        if (config.snapStart()) {
+            // Lambda's Java runtimes pass it always; lambda-sim only where hooks are run, leaving the other modes'
+            // command lines as they were.
+            cmd.add(CRAC_COMPAT);
+        }
         if (Integer.parseInt(javaFeature(config.javaHome())) >= 22) {
             // The runtime client loads its JNI library with System.load, a restricted method since JDK 22:
             // without this every cold start prints a native-access warning on stderr.
@@ -93,14 +100,17 @@ final class FunctionCommand {
         env.put("LAMBDA_RUNTIME_DIR", workspace.runtimeDir().toString());
         env.put("_HANDLER", config.handler());
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + javaFeature(config.javaHome()));
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.initializationType());
+        if (config.concurrent()) {
+            env.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(config.maxConcurrency()));
+        }
         env.put("AWS_LAMBDA_FUNCTION_NAME", config.functionName());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", config.functionVersion());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
         env.put("AWS_REGION", config.region());
         env.put("AWS_DEFAULT_REGION", config.region());
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.functionName());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName(config.functionVersion()));
         env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         env.putAll(config.env());
         env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
@@ -108,11 +118,11 @@ final class FunctionCommand {
     }
 
     /** {@code 2025/01/31/[$LATEST]0123456789abcdef0123456789abcdef}, one per execution environment. */
-    static String logStreamName() {
+    static String logStreamName(String version) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         return LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
-                + "/[$LATEST]" + HexFormat.of().formatHex(id);
+                + "/[" + version + "]" + HexFormat.of().formatHex(id);
     }
 
     /** The feature version of a JDK home ({@code 17}, {@code 25}), from its {@code release} file. */

@@ -17,6 +17,9 @@ import java.util.Objects;
  * Runs a Java handler the way AWS Lambda does: the real AWS Lambda runtime interface client in a child JVM, fed by a
  * local Runtime API, one invocation at a time, with a deadline per invocation, a fresh JVM (a cold start) after a
  * timeout, crash or init error, and (on Linux as root) a read-only root file system with a size-limited {@code /tmp}.
+ * Two more ways Lambda runs Java: {@link Builder#snapStart(Duration) SnapStart} (the client's checkpoint and restore
+ * before the first invocation) and {@link Builder#maxConcurrency(int) Lambda Managed Instances} (several invocations
+ * at once in one JVM, see {@link #invokeConcurrently}).
  *
  * <pre>{@code
  * try (LambdaSim sim = LambdaSim.builder().jar(appJar).handler("com.example.Fn::handleRequest")
@@ -26,7 +29,7 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * Not thread-safe: one invocation at a time, like one Lambda execution environment.
+ * Not thread-safe: one call at a time (one invocation, or one batch under {@code maxConcurrency}).
  */
 public final class LambdaSim implements AutoCloseable {
     private final SimConfig config;
@@ -103,6 +106,26 @@ public final class LambdaSim implements AutoCloseable {
     /** One invocation: in the warm environment if there is one, else in a new one (a cold start). */
     public InvocationResult invoke(byte[] event) {
         Objects.requireNonNull(event, "event");
+        return submit(List.of(event)).get(0);
+    }
+
+    /**
+     * Lambda Managed Instances ({@link Builder#maxConcurrency(int)}): sends all the events to the environment at
+     * once and waits until each has ended; the runtime's threads take them as they come free, the others wait in
+     * the queue. Returns the results in the events' order; the listener hears of each as it ends. An invocation
+     * past its deadline is a {@link Outcome#TIMEOUT} for its caller, but nothing stops it: its runtime thread stays
+     * on it ({@link #stillRunning()}) until it ends or the simulator closes.
+     */
+    public List<InvocationResult> invokeConcurrently(List<byte[]> events) {
+        if (!config.concurrent()) {
+            throw new IllegalStateException("invokeConcurrently needs maxConcurrency(n): without it an environment"
+                    + " takes one invocation at a time");
+        }
+        events.forEach(e -> Objects.requireNonNull(e, "event"));
+        return events.isEmpty() ? List.of() : submit(events);
+    }
+
+    private List<InvocationResult> submit(List<byte[]> events) {
         if (closed) {
             throw new IllegalStateException("closed");
         }
@@ -112,11 +135,21 @@ public final class LambdaSim implements AutoCloseable {
             }
             current = startEnvironment();
         }
-        InvocationResult result = current.invoke(++invocations, event);
-        if (listener != null) {
-            listener.invocationFinished(result);
-        }
-        return result;
+        int first = invocations + 1;
+        invocations += events.size();
+        return current.invoke(first, events, r -> {
+            if (listener != null) {
+                listener.invocationFinished(r);
+            }
+        });
+    }
+
+    /**
+     * Request ids of the invocations the current environment's runtime received and has not answered: under
+     * {@code maxConcurrency}, those past their deadline that still hold a runtime thread.
+     */
+    public List<String> stillRunning() {
+        return current == null ? List.of() : current.running();
     }
 
     public InvocationResult invoke(String event) {
@@ -213,6 +246,9 @@ public final class LambdaSim implements AutoCloseable {
         private Path workDir;
         private Path keepTmp;
         private InvocationListener listener;
+        private boolean snapStart;
+        private Duration snapshotAge = Duration.ZERO;
+        private int maxConcurrency;
 
         private Builder() {
         }
@@ -320,6 +356,42 @@ public final class LambdaSim implements AutoCloseable {
             return this;
         }
 
+        /** SnapStart with no time between the checkpoint and the restore: see {@link #snapStart(Duration)}. */
+        public Builder snapStart() {
+            return snapStart(Duration.ZERO);
+        }
+
+        /**
+         * SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}): before each environment's first invocation
+         * the runtime client runs the {@code beforeCheckpoint} hooks registered through its CRaC bridge (its own
+         * {@code com.amazonaws.services.lambda.crac.Core}, or {@code org.crac}), asks {@code /restore/next}, and
+         * once answered runs the {@code afterRestore} hooks. No JVM snapshot is taken: lambda-sim holds the request
+         * for {@code snapshotAge} of real time, during which the function's wall clock AND monotonic clock advance
+         * alike (on Lambda the monotonic clock does not move across a snapshot). See {@link Restore}.
+         */
+        public Builder snapStart(Duration snapshotAge) {
+            if (snapshotAge.isNegative()) {
+                throw new IllegalArgumentException("snapshot age must not be negative: " + snapshotAge);
+            }
+            this.snapStart = true;
+            this.snapshotAge = snapshotAge;
+            return this;
+        }
+
+        /**
+         * Lambda Managed Instances: {@code AWS_LAMBDA_MAX_CONCURRENCY=n}, the runtime client runs {@code n} threads,
+         * each with its own {@code /next} loop, in one JVM; the environment is never frozen and an invocation past
+         * its deadline is not stopped (see {@link LambdaSim#invokeConcurrently}). Lambda offers it from Java 21 on,
+         * so the function's JDK must be 21 or later.
+         */
+        public Builder maxConcurrency(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxConcurrency must be at least 1: " + n);
+            }
+            this.maxConcurrency = n;
+            return this;
+        }
+
         /** Checks the configuration, probes the sandbox and stages the code; nothing runs until the first invocation. */
         public LambdaSim build() throws IOException {
             if (jars.isEmpty()) {
@@ -331,6 +403,16 @@ public final class LambdaSim implements AutoCloseable {
             if (!Files.isExecutable(FunctionCommand.javaExecutable(javaHome))) {
                 throw new IllegalArgumentException("no java in " + javaHome + " (bin/java)");
             }
+            if (maxConcurrency > 0 && snapStart) {
+                throw new IllegalArgumentException("SnapStart and maxConcurrency (Lambda Managed Instances) are"
+                        + " separate modes of lambda-sim: choose one");
+            }
+            int feature = Integer.parseInt(FunctionCommand.javaFeature(javaHome));
+            if (maxConcurrency > 0 && feature < 21) {
+                throw new IllegalArgumentException("maxConcurrency (Lambda Managed Instances) needs the function to"
+                        + " run on Java 21 or later, as Lambda runs it, and " + javaHome + " is Java " + feature
+                        + ": choose a JDK 21+ with javaHome(...) (--java)");
+            }
             Path dir = workDir;
             if (dir == null) {
                 Path varTmp = Path.of("/var/tmp");
@@ -338,7 +420,8 @@ public final class LambdaSim implements AutoCloseable {
                         ? varTmp : Path.of(System.getProperty("java.io.tmpdir"));
             }
             SimConfig config = new SimConfig(jars, handler, timeout, initTimeout, memoryMb, tmpSize, javaHome,
-                    agentJar, agentArgs, layers, env, jvmArgs, functionName, region, sandbox, dir);
+                    agentJar, agentArgs, layers, env, jvmArgs, functionName, region, sandbox, dir, snapStart,
+                    snapshotAge, maxConcurrency);
             return new LambdaSim(config, listener, keepTmp);
         }
 

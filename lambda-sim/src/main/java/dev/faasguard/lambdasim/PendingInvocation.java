@@ -20,6 +20,7 @@ final class PendingInvocation {
     private final CompletableFuture<Long> delivered = new CompletableFuture<>();
     private final CompletableFuture<Answer> answered = new CompletableFuture<>();
     private volatile long deadlineEpochMillis;
+    private volatile int connection;
 
     PendingInvocation(String requestId, byte[] event, long timeoutMillis) {
         this.requestId = requestId;
@@ -53,10 +54,16 @@ final class PendingInvocation {
         return queuedNanos;
     }
 
-    /** Called when the runtime's {@code /next} receives it; fixes the deadline. */
-    void markDelivered() {
+    /** Called when the runtime's {@code /next} on {@code connection} receives it; fixes the deadline. */
+    void markDelivered(int connection) {
+        this.connection = connection;
         deadlineEpochMillis = System.currentTimeMillis() + timeoutMillis;
         delivered.complete(System.nanoTime());
+    }
+
+    /** The number of the Runtime API connection that took it; 0 before delivery. */
+    int connection() {
+        return connection;
     }
 
     long deadlineEpochMillis() {
@@ -65,6 +72,11 @@ final class PendingInvocation {
 
     boolean isDelivered() {
         return delivered.isDone();
+    }
+
+    /** Runs {@code action} as the runtime takes the event (in the server's thread, before the event is sent). */
+    void whenDelivered(Runnable action) {
+        delivered.thenRun(action);
     }
 
     /** {@link System#nanoTime()} at delivery; only once {@link #isDelivered()}. */
@@ -79,5 +91,10 @@ final class PendingInvocation {
 
     CompletableFuture<Answer> answered() {
         return answered;
+    }
+
+    /** Delivered and not answered (yet): a runtime thread is still on it. */
+    boolean running() {
+        return isDelivered() && !answered.isDone();
     }
 }

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +19,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Lambda Runtime API (2018-06-01) for ONE execution environment, on 127.0.0.1 and an ephemeral port.
  * One server per environment means a dead JVM's long poll can never take the next environment's event.
+ * Any number of {@code /next} long polls wait at once (one per runtime thread under {@code AWS_LAMBDA_MAX_CONCURRENCY}),
+ * and {@code /restore/next} and {@code /restore/error} serve the SnapStart checkpoint protocol.
  */
 final class RuntimeApiServer implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
@@ -33,22 +38,36 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
-    /** What the runtime posted to {@code /init/error}. */
-    record InitError(byte[] body, String errorType) {
+    /** What the runtime posted to {@code /init/error} or {@code /restore/error}. */
+    record RuntimeError(byte[] body, String errorType) {
+    }
+
+    /** When the runtime asked {@code /restore/next}: its checkpoint hooks had run, the snapshot would be taken now. */
+    record Checkpoint(long atNanos, Instant at) {
     }
 
     private final String functionArn;
+    private final Duration snapshotAge;
     private final HttpServer server;
     private final ExecutorService executor;
     private final BlockingQueue<PendingInvocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, PendingInvocation> byId = new ConcurrentHashMap<>();
-    private final CompletableFuture<InitError> initError = new CompletableFuture<>();
+    private final CompletableFuture<RuntimeError> initError = new CompletableFuture<>();
+    private final CompletableFuture<RuntimeError> restoreError = new CompletableFuture<>();
+    private final CompletableFuture<Checkpoint> checkpoint = new CompletableFuture<>();
+    private final CompletableFuture<Long> restored = new CompletableFuture<>();
+    private final CompletableFuture<Long> firstNext = new CompletableFuture<>();
+    private final Map<Integer, Integer> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger connectionCount = new AtomicInteger();
     private final Object nextLock = new Object();
     private long nextCalls;
+    private volatile long lastNextNanos;
     private volatile boolean closed;
 
-    RuntimeApiServer(String functionArn) throws IOException {
+    /** {@code functionArn} as the runtime receives it per event; {@code snapshotAge}: how long to hold a snapshot. */
+    RuntimeApiServer(String functionArn, Duration snapshotAge) throws IOException {
         this.functionArn = functionArn;
+        this.snapshotAge = snapshotAge;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambda-sim-runtime-api");
@@ -68,6 +87,25 @@ final class RuntimeApiServer implements AutoCloseable {
     void submit(PendingInvocation invocation) {
         byId.put(invocation.requestId(), invocation);
         queue.add(invocation);
+    }
+
+    /** Takes a queued event back; false when a {@code /next} has already taken it. */
+    boolean withdraw(PendingInvocation invocation) {
+        boolean removed = queue.remove(invocation);
+        if (removed) {
+            byId.remove(invocation.requestId());
+        }
+        return removed;
+    }
+
+    /** {@link System#nanoTime()} of the runtime's first {@code GET /next}: from then on it takes events. */
+    CompletableFuture<Long> firstNext() {
+        return firstNext;
+    }
+
+    /** {@link System#nanoTime()} of the runtime's latest {@code GET /next}; only once {@link #firstNext()} is done. */
+    long lastNextNanos() {
+        return lastNextNanos;
     }
 
     /** How many times the runtime has called {@code GET /next} so far. */
@@ -99,8 +137,21 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
-    CompletableFuture<InitError> initError() {
+    CompletableFuture<RuntimeError> initError() {
         return initError;
+    }
+
+    CompletableFuture<RuntimeError> restoreError() {
+        return restoreError;
+    }
+
+    CompletableFuture<Checkpoint> checkpoint() {
+        return checkpoint;
+    }
+
+    /** {@link System#nanoTime()} at which {@code /restore/next} was answered: the restore began. */
+    CompletableFuture<Long> restored() {
+        return restored;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -117,18 +168,44 @@ final class RuntimeApiServer implements AutoCloseable {
             } else if ("POST".equals(method) && parts.length == 3 && parts[0].equals("invocation")
                     && (parts[2].equals("response") || parts[2].equals("error"))) {
                 answer(exchange, parts[1], parts[2].equals("response"));
-            } else if ("POST".equals(method) && parts.length == 2 && parts[0].equals("init") && parts[1].equals("error")) {
-                byte[] body = readBody(exchange);
-                initError.complete(new InitError(body, errorType(exchange)));
+            } else if ("POST".equals(method) && parts.length == 2 && parts[1].equals("error")
+                    && (parts[0].equals("init") || parts[0].equals("restore"))) {
+                RuntimeError error = new RuntimeError(readBody(exchange), errorType(exchange));
+                (parts[0].equals("init") ? initError : restoreError).complete(error);
                 reply(exchange, 202, "{\"status\":\"OK\"}");
+            } else if ("GET".equals(method) && parts.length == 2 && parts[0].equals("restore") && parts[1].equals("next")) {
+                restoreNext(exchange);
             } else {
                 reply(exchange, 404, error("NotFound", method + " " + path));
             }
         }
     }
 
+    /**
+     * The runtime's checkpoint: its {@code beforeCheckpoint} hooks have run and it waits here to be restored. No JVM
+     * snapshot is taken (that needs a CRaC JDK and Lambda's Firecracker): the request is held for the snapshot age,
+     * then answered with 200, the only thing the client checks, and it runs its {@code afterRestore} hooks.
+     */
+    private void restoreNext(HttpExchange exchange) throws IOException {
+        long at = System.nanoTime();
+        checkpoint.complete(new Checkpoint(at, Instant.now()));
+        try {
+            Thread.sleep(snapshotAge.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // closing
+        }
+        restored.complete(System.nanoTime());
+        exchange.sendResponseHeaders(200, -1);
+    }
+
     /** Long poll: waits for an event, then sends it with every header the runtime interface client reads. */
     private void next(HttpExchange exchange) throws IOException {
+        int connection = connections.computeIfAbsent(exchange.getRemoteAddress().getPort(),
+                port -> connectionCount.incrementAndGet());
+        long now = System.nanoTime();
+        lastNextNanos = now;
+        firstNext.complete(now);
         synchronized (nextLock) {
             nextCalls++;
             nextLock.notifyAll();
@@ -145,7 +222,7 @@ final class RuntimeApiServer implements AutoCloseable {
             reply(exchange, 500, error("ServiceException", "execution environment is shutting down"));
             return;
         }
-        inv.markDelivered();
+        inv.markDelivered(connection);
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", "application/json");
         h.set("Lambda-Runtime-Aws-Request-Id", inv.requestId());
@@ -203,8 +280,6 @@ final class RuntimeApiServer implements AutoCloseable {
             out.write(b);
         }
     }
-
-    /** {@code Root=1-<epoch hex>-<96 bits>;Parent=<64 bits>;Sampled=0}, as X-Ray formats it. */
 
     @Override
     public void close() {

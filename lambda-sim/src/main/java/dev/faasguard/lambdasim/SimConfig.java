@@ -24,12 +24,16 @@ import java.util.Map;
  * @param region       the AWS region
  * @param sandbox      whether to use the sandbox (read-only root, private tmpfs /tmp)
  * @param workDir      where lambda-sim keeps the staged code and the environments' /tmp mounts (not under /tmp)
+ * @param snapStart    SnapStart mode: the runtime client runs its checkpoint protocol before the first invocation
+ * @param snapshotAge  SnapStart: how long lambda-sim holds the snapshot (real time) before restoring it
+ * @param maxConcurrency Lambda Managed Instances mode when at least 1: the runtime client runs that many threads,
+ *                     each with its own {@code /next} loop; 0 for one invocation at a time
  */
 public record SimConfig(List<Path> jars, String handler, Duration timeout, Duration initTimeout, int memoryMb,
                         String tmpSize, Path javaHome, Path agentJar, String agentArgs, List<Path> layers,
                         Map<String, String> env,
                         List<String> jvmArgs, String functionName, String region, SandboxMode sandbox,
-                        Path workDir) {
+                        Path workDir, boolean snapStart, Duration snapshotAge, int maxConcurrency) {
 
     public SimConfig {
         jars = List.copyOf(jars);
@@ -40,6 +44,29 @@ public record SimConfig(List<Path> jars, String handler, Duration timeout, Durat
 
     public String functionArn() {
         return "arn:aws:lambda:" + region + ":123456789012:function:" + functionName;
+    }
+
+    /** SnapStart snapshots only published versions, so a SnapStart function runs (and is invoked as) version 1. */
+    public String functionVersion() {
+        return snapStart ? "1" : "$LATEST";
+    }
+
+    /** The ARN the runtime receives per invocation: qualified with the version under SnapStart. */
+    public String invokedFunctionArn() {
+        return snapStart ? functionArn() + ":" + functionVersion() : functionArn();
+    }
+
+    /** Whether invocations run concurrently in one environment (Lambda Managed Instances). */
+    public boolean concurrent() {
+        return maxConcurrency > 0;
+    }
+
+    /** Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE} for this mode. */
+    public String initializationType() {
+        if (snapStart) {
+            return "snap-start";
+        }
+        return concurrent() ? "lambda-managed-instances" : "on-demand";
     }
 
     /** Whether the sandbox is used. */

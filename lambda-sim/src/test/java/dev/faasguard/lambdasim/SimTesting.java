@@ -44,6 +44,30 @@ final class SimTesting {
         }
     }
 
+    /** The org.crac library's jar (a test dependency), for a deployment package whose code uses that API. */
+    static Path orgCracJar() {
+        try {
+            return Path.of(org.crac.Resource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A JDK of 21 or later for the function (Lambda Managed Instances run Java 21+): Temurin 25 when installed.
+     * Skips (loudly) where there is none; fails instead on CI (CI=true), where there must be one.
+     */
+    static Path jdk21OrLater() {
+        for (Path jdk : Fixtures.jdks()) {
+            if (Integer.parseInt(FunctionCommand.javaFeature(jdk)) >= 21) {
+                return jdk;
+            }
+        }
+        skipOrFailOnCi("no JDK 21 or later (Temurin 25 is expected at " + System.getProperty("faasguard.test.jdk25",
+                "/usr/lib/jvm/temurin-25-jdk-amd64") + "): the Lambda Managed Instances tests cannot run here");
+        throw new IllegalStateException("unreachable");
+    }
+
     static Path workDir() throws IOException {
         return Files.createDirectories(Path.of("target", "it-work").toAbsolutePath());
     }
@@ -71,8 +95,11 @@ final class SimTesting {
         if (a.available()) {
             return;
         }
-        String message = "lambda-sim sandbox NOT AVAILABLE (" + a.reason() + "): the read-only file system and"
-                + " /tmp size tests cannot run here; run them as root on Linux";
+        skipOrFailOnCi("lambda-sim sandbox NOT AVAILABLE (" + a.reason() + "): the read-only file system and"
+                + " /tmp size tests cannot run here; run them as root on Linux");
+    }
+
+    private static void skipOrFailOnCi(String message) {
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message + " (CI=true: failing instead of skipping)");
         }

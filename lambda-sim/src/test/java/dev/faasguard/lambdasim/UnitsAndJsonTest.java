@@ -54,9 +54,9 @@ class UnitsAndJsonTest {
 
     @Test
     void exitDescriptionsAreLambdas() {
-        assertEquals("exit status 1", ExecutionEnvironment.exitDescription(1));
-        assertEquals("signal: killed", ExecutionEnvironment.exitDescription(137));
-        assertEquals("signal: segmentation fault", ExecutionEnvironment.exitDescription(139));
-        assertEquals("signal: aborted", ExecutionEnvironment.exitDescription(134));
+        assertEquals("exit status 1", Endings.exitDescription(1));
+        assertEquals("signal: killed", Endings.exitDescription(137));
+        assertEquals("signal: segmentation fault", Endings.exitDescription(139));
+        assertEquals("signal: aborted", Endings.exitDescription(134));
     }
 }

@@ -39,6 +39,13 @@ final class CliOptions {
             "  --keep-tmp DIR        at the end, copy each environment's /tmp to DIR/env-N/",
             "  --no-sandbox          never use the sandbox      --require-sandbox  fail without it",
             "  --work-dir DIR        where code is staged and /tmp mounted (default /var/tmp; not under /tmp)",
+            "  --snap-start          SnapStart: before an environment's first invocation the runtime runs its",
+            "                        beforeCheckpoint hooks, asks /restore/next, then runs its afterRestore hooks",
+            "                        (the CRaC protocol; no JVM snapshot is taken)",
+            "  --snapshot-age T      with --snap-start: hold the snapshot T of real time before the restore (default",
+            "                        0); the function's wall and monotonic clocks both advance by T",
+            "  --max-concurrency N   Lambda Managed Instances: N runtime threads in one JVM (Java 21+), all events",
+            "                        sent at once; an invocation past its deadline is reported, never stopped",
             "  --quiet               do not print the function's output and responses",
             "",
             "Exit status: 0 when every invocation succeeded, 1 when one did not, 2 on a usage error.");
@@ -65,6 +72,9 @@ final class CliOptions {
     SimConfig.SandboxMode sandbox = SimConfig.SandboxMode.AUTO;
     boolean quiet;
     boolean help;
+    boolean snapStart;
+    Duration snapshotAge;
+    int maxConcurrency;
 
     static CliOptions parse(String[] args) {
         CliOptions o = new CliOptions();
@@ -81,6 +91,7 @@ final class CliOptions {
                 case "--quiet" -> o.quiet = true;
                 case "--no-sandbox" -> o.sandbox = SimConfig.SandboxMode.OFF;
                 case "--require-sandbox" -> o.sandbox = SimConfig.SandboxMode.REQUIRED;
+                case "--snap-start" -> o.snapStart = true;
                 default -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -101,6 +112,12 @@ final class CliOptions {
             }
             if (o.event != null && o.eventsDir != null) {
                 throw new IllegalArgumentException("use --event or --events, not both");
+            }
+            if (o.snapshotAge != null && !o.snapStart) {
+                throw new IllegalArgumentException("--snapshot-age needs --snap-start");
+            }
+            if (o.snapStart && o.maxConcurrency > 0) {
+                throw new IllegalArgumentException("use --snap-start or --max-concurrency, not both");
             }
         }
         return o;
@@ -138,6 +155,13 @@ final class CliOptions {
             case "--region" -> region = value;
             case "--keep-tmp" -> keepTmp = Path.of(value);
             case "--work-dir" -> workDir = Path.of(value);
+            case "--snapshot-age" -> snapshotAge = Units.parseDuration(value);
+            case "--max-concurrency" -> {
+                maxConcurrency = Integer.parseInt(value);
+                if (maxConcurrency < 1) {
+                    throw new IllegalArgumentException("--max-concurrency must be at least 1");
+                }
+            }
             default -> throw new IllegalArgumentException("unknown option " + option);
         }
     }

@@ -4,12 +4,14 @@ import dev.faasguard.lambdasim.InvocationListener;
 import dev.faasguard.lambdasim.InvocationResult;
 import dev.faasguard.lambdasim.LambdaSim;
 import dev.faasguard.lambdasim.Outcome;
+import dev.faasguard.lambdasim.SimConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,7 +44,7 @@ public final class Main {
         }
         LambdaSim.Builder b = LambdaSim.builder().handler(o.handler).timeout(o.timeout).initTimeout(o.initTimeout)
                 .tmpSize(o.tmpSize).functionName(o.functionName).region(o.region).sandbox(o.sandbox)
-                .listener(new Printer(out, o.quiet));
+                .listener(new Printer(out, o.quiet, o.maxConcurrency > 0));
         try {
             o.jars.forEach(b::jar);
             b.memoryMb(o.memoryMb);
@@ -61,6 +63,12 @@ public final class Main {
             if (o.workDir != null) {
                 b.workDir(o.workDir);
             }
+            if (o.snapStart) {
+                b.snapStart(o.snapshotAge == null ? Duration.ZERO : o.snapshotAge);
+            }
+            if (o.maxConcurrency > 0) {
+                b.maxConcurrency(o.maxConcurrency);
+            }
         } catch (IllegalArgumentException e) {
             err.println("lambda-sim: " + e.getMessage());
             return 2;
@@ -69,11 +77,20 @@ public final class Main {
         try (LambdaSim sim = b.build()) {
             out.println("lambda-sim: " + o.handler + ", timeout " + o.timeout.toMillis() + " ms, memory "
                     + o.memoryMb + " MB, /tmp " + o.tmpSize + ", "
-                    + (sim.sandboxed() ? "sandbox: " + sim.sandboxStatus() : "NO sandbox (" + sim.sandboxStatus() + ")"));
-            for (byte[] event : events) {
-                results.add(sim.invoke(event));
+                    + (sim.sandboxed() ? "sandbox: " + sim.sandboxStatus() : "NO sandbox (" + sim.sandboxStatus() + ")")
+                    + mode(sim));
+            if (o.maxConcurrency > 0) {
+                results.addAll(sim.invokeConcurrently(events));
+            } else {
+                for (byte[] event : events) {
+                    results.add(sim.invoke(event));
+                }
             }
             out.print(Summary.of(results));
+            String running = Summary.stillRunning(results, sim.stillRunning());
+            if (!running.isEmpty()) {
+                out.println(running);
+            }
             if (o.keepTmp != null && sim.sandboxed()) {
                 out.println("  /tmp of each environment kept in " + o.keepTmp.toAbsolutePath() + "/env-N/");
             }
@@ -82,6 +99,15 @@ public final class Main {
             return 2;
         }
         return results.stream().allMatch(InvocationResult::succeeded) ? 0 : 1;
+    }
+
+    /** The mode, when not the default one: {@code , SnapStart (snapshot age 2000 ms)}. */
+    private static String mode(LambdaSim sim) {
+        SimConfig c = sim.config();
+        if (c.snapStart()) {
+            return ", SnapStart (snapshot age " + c.snapshotAge().toMillis() + " ms)";
+        }
+        return c.concurrent() ? ", Lambda Managed Instances (max concurrency " + c.maxConcurrency() + ")" : "";
     }
 
     /** The events in invocation order. */
@@ -109,14 +135,20 @@ public final class Main {
         return events;
     }
 
-    /** Prints each invocation as it ends: {@code #3 warm success 12 ms}. */
+    /**
+     * Prints each invocation as it ends: {@code #3 warm success 12 ms}; the first after a SnapStart restore is
+     * {@code #1 cold restored success 98 ms (init 339 ms, restore 12 ms)}; under {@code --max-concurrency} the line
+     * names the runtime connection that took the event, and a timeout is {@code left running}.
+     */
     private static final class Printer implements InvocationListener {
         private final PrintStream out;
         private final boolean quiet;
+        private final boolean concurrent;
 
-        Printer(PrintStream out, boolean quiet) {
+        Printer(PrintStream out, boolean quiet, boolean concurrent) {
             this.out = out;
             this.quiet = quiet;
+            this.concurrent = concurrent;
         }
 
         @Override
@@ -127,12 +159,23 @@ public final class Main {
         @Override
         public void invocationFinished(InvocationResult r) {
             StringBuilder line = new StringBuilder("#").append(r.number()).append(' ')
-                    .append(r.coldStart() ? "cold" : "warm").append(' ').append(r.outcome().label());
+                    .append(r.coldStart() ? "cold" : "warm").append(r.restored() ? " restored " : " ")
+                    .append(r.outcome().label());
             line.append(r.outcome() == Outcome.TIMEOUT ? " after " : " ").append(r.duration().toMillis()).append(" ms");
             if (r.coldStart()) {
-                line.append(" (init ").append(r.initDuration().toMillis()).append(" ms)");
+                line.append(" (init ").append(r.initDuration().toMillis()).append(" ms");
+                if (r.restored()) {
+                    line.append(", restore ").append(r.restore().duration().toMillis()).append(" ms");
+                }
+                line.append(')');
             }
             line.append("  ").append(r.requestId());
+            if (concurrent && r.runtimeConnection() > 0) {
+                line.append("  runtime connection ").append(r.runtimeConnection());
+                if (r.outcome() == Outcome.TIMEOUT) {
+                    line.append(" (left running)");
+                }
+            }
             out.println(line);
             if (!quiet) {
                 indent("stdout", r.stdout());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The closing lines: counts per outcome, cold starts, duration percentiles. */
+/** The closing lines: counts per outcome, cold starts, restores, duration percentiles, what is still running. */
 final class Summary {
     private Summary() {
     }
@@ -18,6 +18,8 @@ final class Summary {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         List<Long> durations = new ArrayList<>();
         List<Long> inits = new ArrayList<>();
+        List<Long> restores = new ArrayList<>();
+        List<Long> ages = new ArrayList<>();
         int cold = 0;
         for (InvocationResult r : results) {
             counts.merge(r.outcome(), 1, Integer::sum);
@@ -25,6 +27,10 @@ final class Summary {
             if (r.coldStart()) {
                 cold++;
                 inits.add(r.initDuration().toMillis());
+            }
+            if (r.restored()) {
+                restores.add(r.restore().duration().toMillis());
+                ages.add(r.restore().snapshotAge().toMillis());
             }
         }
         StringJoiner outcomes = new StringJoiner(", ");
@@ -38,12 +44,32 @@ final class Summary {
                     .append(" ms)");
         }
         b.append('\n');
+        if (!restores.isEmpty()) {
+            b.append("  restores: ").append(restores.size()).append(" (restore p50 ").append(percentile(restores, 50))
+                    .append(" ms, max ").append(percentile(restores, 100)).append(" ms; snapshot age max ")
+                    .append(percentile(ages, 100)).append(" ms)\n");
+        }
         if (!durations.isEmpty()) {
             b.append("  duration: p50 ").append(percentile(durations, 50)).append(" ms, p90 ")
                     .append(percentile(durations, 90)).append(" ms, p99 ").append(percentile(durations, 99))
                     .append(" ms, max ").append(percentile(durations, 100)).append(" ms\n");
         }
         return b.toString();
+    }
+
+    /**
+     * {@code   still running ...: #5, #7} for the invocations whose request ids the environment's runtime still
+     * works on (under {@code --max-concurrency}, past their deadline and never stopped), or empty.
+     */
+    static String stillRunning(List<InvocationResult> results, List<String> requestIds) {
+        StringJoiner numbers = new StringJoiner(", ");
+        for (InvocationResult r : results) {
+            if (requestIds.contains(r.requestId())) {
+                numbers.add("#" + r.number());
+            }
+        }
+        return numbers.length() == 0 ? "" : "  still running, past the deadline and never stopped (the JVM is killed"
+                + " as lambda-sim exits): " + numbers;
     }
 
     /** Nearest-rank percentile. */
