@@ -56,7 +56,7 @@ public final class MemoryBenchmark {
         }
         String java = options.getOrDefault("--java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int invocations = Integer.parseInt(options.get("--invocations"));
-        Path work = Files.createDirectories(Path.of(options.get("--work")));
+        Path work = Files.createDirectories(Path.of(options.get("--work")).toAbsolutePath());
         String benchmarks = Path.of(MemoryBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
         String classPath = benchmarks + ":" + CallSites.compile(work.resolve("sites"), benchmarks);
