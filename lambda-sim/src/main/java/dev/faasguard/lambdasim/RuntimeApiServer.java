@@ -224,13 +224,14 @@ final class RuntimeApiServer implements AutoCloseable {
         }
         inv.markDelivered(connection);
         var h = exchange.getResponseHeaders();
+        // Without a Content-Type the JNI client of aws-lambda-java-runtime-interface-client 2.9.0 crashes the JVM
+        // (SIGSEGV: it makes a std::string of curl's null content type); without the request id its /next fails.
         h.set("Content-Type", "application/json");
         h.set("Lambda-Runtime-Aws-Request-Id", inv.requestId());
         h.set("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineEpochMillis()));
         h.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         h.set("Lambda-Runtime-Trace-Id", inv.traceHeader());
-        // The JNI client of aws-lambda-java-runtime-interface-client crashes the JVM (SIGSEGV) when one of these is
-        // absent. Empty values are what the client treats as "no client context / no identity" (Context returns null).
+        // Empty values are what the client treats as "no client context / no identity" (Context returns null).
         h.set("Lambda-Runtime-Client-Context", "");
         h.set("Lambda-Runtime-Cognito-Identity", "");
         byte[] body = inv.event();
