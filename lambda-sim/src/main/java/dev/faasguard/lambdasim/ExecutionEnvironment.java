@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +147,7 @@ final class ExecutionEnvironment implements AutoCloseable {
                 awaitAnswer(open.get(0).inv);
             }
         }
-        return Arrays.asList(results);
+        return List.of(results);
     }
 
     private Started start(int index, int invocationNumber, byte[] event) {
