@@ -30,6 +30,11 @@ public final class FaasGuardAgent {
             return;
         }
         try {
+            if (ArchiveDump.inProgress(instrumentation)) {
+                System.err.println("[FaaSGuard] not started: this JVM records an AOT cache, which the agent's rewritten"
+                        + " JDK classes would make it crash on; the application runs without it");
+                return;
+            }
             BootstrapInjector.inject(instrumentation);
             AgentRuntime.start(arguments, instrumentation);
         } catch (Throwable failure) {
