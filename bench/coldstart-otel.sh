@@ -8,8 +8,9 @@
 # each in whole milliseconds, so a sum is up to 2 ms short, alike for every variant.
 #   bench/coldstart-otel.sh               # 10 runs per variant and JDK
 #   bench/coldstart-otel.sh 20            # 20 runs
-# Set SKIP_BUILD=1 to reuse the current build, JDK25_HOME to point at another JDK 25, BASELINE_AGENT to an
-# earlier build of the agent jar to add a fourth variant, that jar exporting over OTLP, for a side-by-side comparison.
+# Set SKIP_BUILD=1 to reuse the current build, AGENT to measure another agent jar, JDK25_HOME to point at another
+# JDK 25, BASELINE_AGENT to an earlier build of the agent jar to add a fourth variant, that jar exporting over OTLP,
+# for a side-by-side comparison.
 # Targets (issue 15): the agent adds at most 100 ms with its defaults and at most 200 ms with OTLP export.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,7 +29,7 @@ while [ ! -s "$WORK/port" ]; do sleep 0.1; done
 ENDPOINT="http://127.0.0.1:$(cat "$WORK/port")"
 
 echo '{"document":"invoice.pdf","pages":2,"pageKiB":16}' > "$WORK/event.json"
-AGENT=agent/target/faasguard-agent.jar
+AGENT="${AGENT:-agent/target/faasguard-agent.jar}"
 
 # One cold start; prints init+first invocation in ms.
 cold_start() { # java_home variant

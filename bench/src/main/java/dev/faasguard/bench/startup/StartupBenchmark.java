@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * Startup cost of the agent, measured on whole processes: a hello-world JVM is launched with and without
  * {@code -javaagent:}, alternating run by run (ABAB..., the order flipped every round by default) so that machine
- * noise hits both variants alike. Each run goes through GNU time ({@code /usr/bin/time -f '%e %M'}) for the peak RSS;
- * wall time is {@link System#nanoTime()} around the whole child process. Every run is checked (exit status 0, the
- * greeting printed, no warning or error on stderr) because a broken run would measure nothing.
+ * noise hits both variants alike. Each run goes through GNU time ({@code /usr/bin/time -f '%e %M %U %S'}) for the
+ * peak RSS and the CPU time; wall time is {@link System#nanoTime()} around the whole child process. Every run is
+ * checked (exit status 0, the greeting printed, no warning or error on stderr) because a broken run would measure
+ * nothing.
  *
  * <p>Run from the repo root: {@code bench/startup.sh} or
  * {@code java -cp bench/target/classes dev.faasguard.bench.startup.StartupBenchmark --runs 20}. See {@link
@@ -54,11 +55,12 @@ public final class StartupBenchmark {
     }
 
     /** One measured child process: wall milliseconds and peak RSS in KiB (-1 when GNU time is unavailable). */
-    record Run(double wallMs, long maxRssKib) {
+    record Run(double wallMs, long maxRssKib, double cpuMs) {
     }
 
     /** The figures of one JDK. */
-    record JdkResult(String jdk, Path home, double[] baseMs, double[] agentMs, double[] baseRssMib, double[] agentRssMib) {
+    record JdkResult(String jdk, Path home, double[] baseMs, double[] agentMs, double[] baseRssMib, double[] agentRssMib,
+            double[] baseCpuMs, double[] agentCpuMs) {
 
         double addedMs() {
             return Stats.median(agentMs) - Stats.median(baseMs);
@@ -74,6 +76,10 @@ public final class StartupBenchmark {
 
         double addedRssMib() {
             return Stats.median(agentRssMib) - Stats.median(baseRssMib);
+        }
+
+        double addedCpuMs() {
+            return Stats.median(agentCpuMs) - Stats.median(baseCpuMs);
         }
 
         boolean passes(double maxMs, double maxMib) {
@@ -192,6 +198,8 @@ public final class StartupBenchmark {
         double[] agentMs = new double[runs];
         double[] baseRss = new double[runs];
         double[] agentRss = new double[runs];
+        double[] baseCpu = new double[runs];
+        double[] agentCpu = new double[runs];
         for (int round = -warmup; round < runs; round++) {
             boolean agentFirst = options.flip() && Math.floorMod(round, 2) == 1;
             Variant[] order = agentFirst
@@ -202,12 +210,14 @@ public final class StartupBenchmark {
                 if (round >= 0) {
                     (v == Variant.AGENT ? agentMs : baseMs)[round] = r.wallMs();
                     (v == Variant.AGENT ? agentRss : baseRss)[round] = r.maxRssKib() / 1024.0;
+                    (v == Variant.AGENT ? agentCpu : baseCpu)[round] = r.cpuMs();
                 }
             }
             System.err.print(round < 0 ? "w" : ".");
         }
         System.err.println();
-        return new JdkResult(jdk, home, baseMs, agentMs, haveGnuTime ? baseRss : null, haveGnuTime ? agentRss : null);
+        return new JdkResult(jdk, home, baseMs, agentMs, haveGnuTime ? baseRss : null, haveGnuTime ? agentRss : null,
+                haveGnuTime ? baseCpu : null, haveGnuTime ? agentCpu : null);
     }
 
     private Run runOnce(Path home, Variant variant) throws IOException, InterruptedException, BrokenRunException {
@@ -218,7 +228,7 @@ public final class StartupBenchmark {
 
         List<String> cmd = new ArrayList<>();
         if (haveGnuTime) {
-            cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%e %M", "-o", timeOut.toString()));
+            cmd.addAll(List.of(GNU_TIME.toString(), "-f", TimeOutput.FORMAT, "-o", timeOut.toString()));
         }
         cmd.add(home.resolve("bin").resolve("java").toString());
         cmd.addAll(options.jvmArgs());
@@ -256,6 +266,7 @@ public final class StartupBenchmark {
             }
         }
         long rssKib = -1;
+        double cpuMs = -1;
         if (haveGnuTime) {
             String timeText = Files.exists(timeOut) ? Files.readString(timeOut, StandardCharsets.UTF_8) : "";
             Optional<TimeOutput> t = TimeOutput.parse(timeText);
@@ -263,8 +274,9 @@ public final class StartupBenchmark {
                 throw broken(variant, cmd, "could not read GNU time's output: '" + timeText.strip() + "'", stdout, stderr);
             }
             rssKib = t.get().maxRssKib();
+            cpuMs = t.get().cpuSeconds() * 1000;
         }
-        return new Run((end - start) / 1e6, rssKib);
+        return new Run((end - start) / 1e6, rssKib, cpuMs);
     }
 
     private static BrokenRunException broken(Variant v, List<String> cmd, String what, Path stdout, Path stderr)
@@ -301,36 +313,40 @@ public final class StartupBenchmark {
                 .append(options.jvmArgs().isEmpty() ? "none" : "`" + String.join(" ", options.jvmArgs()) + "`")
                 .append("\n");
         md.append("- Wall: `System.nanoTime()` around the whole child process; peak RSS: ")
-                .append(haveGnuTime ? "GNU time `%M` (max resident set), MiB = KiB / 1024" : "NOT MEASURED (no /usr/bin/time)")
+                .append(haveGnuTime ? "GNU time `%M` (max resident set), MiB = KiB / 1024; CPU: GNU time `%U` + `%S`"
+                        + " (user + system, which a busy machine inflates far less than the wall time)"
+                        : "NOT MEASURED (no /usr/bin/time)")
                 .append("\n\n");
 
-        md.append("| JDK | Variant | Runs | Median wall ms | Min ms | p90 ms | Median peak RSS MiB |\n");
-        md.append("|---|---|--:|--:|--:|--:|--:|\n");
+        md.append("| JDK | Variant | Runs | Median wall ms | Min ms | p90 ms | Median peak RSS MiB | Median CPU ms |\n");
+        md.append("|---|---|--:|--:|--:|--:|--:|--:|\n");
         for (JdkResult r : results) {
-            row(md, r.jdk(), Variant.BASELINE.label, r.baseMs(), r.baseRssMib());
-            row(md, r.jdk(), Variant.AGENT.label, r.agentMs(), r.agentRssMib());
+            row(md, r.jdk(), Variant.BASELINE.label, r.baseMs(), r.baseRssMib(), r.baseCpuMs());
+            row(md, r.jdk(), Variant.AGENT.label, r.agentMs(), r.agentRssMib(), r.agentCpuMs());
         }
         md.append("\n");
 
         md.append(String.format(Locale.ROOT,
                 "| JDK | Added wall ms (median diff) | Median of paired diffs ms | Added peak RSS MiB (median diff) "
-                        + "| Target | Verdict |%n"));
-        md.append("|---|--:|--:|--:|---|---|\n");
+                        + "| Added CPU ms (median diff) | Target | Verdict |%n"));
+        md.append("|---|--:|--:|--:|--:|---|---|\n");
         for (JdkResult r : results) {
             boolean pass = r.passes(options.maxTimeMs(), options.maxRssMib());
-            md.append(String.format(Locale.ROOT, "| %s | %+.1f | %+.1f | %s | ≤ %s ms, ≤ %s MiB | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %+.1f | %+.1f | %s | %s | ≤ %s ms, ≤ %s MiB | %s |%n",
                     r.jdk(), r.addedMs(), r.pairedMs(),
                     r.hasRss() ? String.format(Locale.ROOT, "%+.1f", r.addedRssMib()) : "n/a",
+                    r.hasRss() ? String.format(Locale.ROOT, "%+.0f", r.addedCpuMs()) : "n/a",
                     BenchmarkOptions.fmt(options.maxTimeMs()), BenchmarkOptions.fmt(options.maxRssMib()),
                     !pass ? "**FAIL**" : r.hasRss() ? "PASS" : "PASS (time only, RSS not measured)"));
         }
         return md.toString();
     }
 
-    private static void row(StringBuilder md, String jdk, String variant, double[] ms, double[] rssMib) {
-        md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n", jdk, variant, ms.length,
-                Stats.median(ms), Stats.min(ms), Stats.percentile(ms, 90),
-                rssMib == null ? "n/a" : String.format(Locale.ROOT, "%.1f", Stats.median(rssMib))));
+    private static void row(StringBuilder md, String jdk, String variant, double[] ms, double[] rssMib, double[] cpuMs) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %s | %s |%n", jdk, variant,
+                ms.length, Stats.median(ms), Stats.min(ms), Stats.percentile(ms, 90),
+                rssMib == null ? "n/a" : String.format(Locale.ROOT, "%.1f", Stats.median(rssMib)),
+                cpuMs == null ? "n/a" : String.format(Locale.ROOT, "%.0f", Stats.median(cpuMs))));
     }
 
     /** The first three fields of /proc/loadavg, or "n/a": a busy machine makes the figures noisier. */
