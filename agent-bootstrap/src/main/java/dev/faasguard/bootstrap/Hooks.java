@@ -113,6 +113,10 @@ public final class Hooks {
     static final int THREAD_ENDED = 11;
     /** {@link InvocationSink#awaitingNextInvocation}(). */
     static final int AWAITING_NEXT_INVOCATION = 12;
+    /** {@link InvocationSink#snapshotTaking}(). */
+    static final int SNAPSHOT_TAKING = 13;
+    /** {@link InvocationSink#restored}(). */
+    static final int RESTORED = 14;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -162,6 +166,12 @@ public final class Hooks {
                     return 0;
                 case AWAITING_NEXT_INVOCATION:
                     target.invocations().awaitingNextInvocation();
+                    return 0;
+                case SNAPSHOT_TAKING:
+                    target.invocations().snapshotTaking();
+                    return 0;
+                case RESTORED:
+                    target.invocations().restored();
                     return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);

@@ -52,6 +52,25 @@ public final class InvocationHooks {
         }
     }
 
+    /**
+     * Entry of the runtime client's {@code restoreNext()} under SnapStart: the checkpoint hooks have run and the
+     * client asks the platform to take the snapshot; the call returns in each restored copy.
+     */
+    public static void snapshotTaking() {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.SNAPSHOT_TAKING, target, null, null, 0, 0);
+        }
+    }
+
+    /** When {@code restoreNext()} returns or throws: this copy runs from the snapshot. */
+    public static void restored() {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.RESTORED, target, null, null, 0, 0);
+        }
+    }
+
     /** The handler returned ({@code thrown} null) or threw. */
     public static void handlerExit(int token, Throwable thrown) {
         if (token == 0) {

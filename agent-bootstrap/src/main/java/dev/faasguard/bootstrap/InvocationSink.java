@@ -17,6 +17,15 @@ public interface InvocationSink {
     /** The handler threw {@code error}; the runtime client is about to report it. */
     void invocationFailed(Throwable error);
 
+    /**
+     * SnapStart: init is over and its checkpoint hooks have run; the platform snapshots the process now, and every
+     * copy of the environment resumes from here, minutes or days later.
+     */
+    void snapshotTaking();
+
+    /** SnapStart: this copy of the environment was restored from the snapshot; its restore hooks run next. */
+    void restored();
+
     /** The invocation ended, and its response or error is about to go back to the platform. */
     void invocationEnded(boolean success);
 

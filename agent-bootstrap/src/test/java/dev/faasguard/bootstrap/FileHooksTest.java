@@ -68,13 +68,6 @@ class FileHooksTest {
     }
 
     @Test
-    void nextInvocationIsToldOutsideAgentCodeOnly() {
-        RecordingSinks sinks = RecordingSinks.install(false);
-        InvocationHooks.awaitingNextInvocation();
-        assertEquals(List.of("awaitingNextInvocation"), sinks.calls);
-    }
-
-    @Test
     void aWriteOutsideAsksTheFileSinkAndGoesOnInReportMode() throws IOException {
         RecordingSinks sinks = RecordingSinks.install(false);
         FileHooks.fileOutputStreamOpen("/var/task/out.json", true);

@@ -110,4 +110,13 @@ class InvocationHooksTest {
         assertTrue(Hooks.invocationActive, "the invocation runs, whatever the sink made of it");
         assertEquals(0, Hooks.state().agentDepth);
     }
+
+    @Test
+    void theRuntimeClientsMomentsAreToldInOrder() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.snapshotTaking();
+        InvocationHooks.restored();
+        InvocationHooks.awaitingNextInvocation();
+        assertEquals(List.of("snapshotTaking", "restored", "awaitingNextInvocation"), sinks.calls);
+    }
 }

@@ -109,6 +109,16 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     }
 
     @Override
+    public void snapshotTaking() {
+        record("snapshotTaking");
+    }
+
+    @Override
+    public void restored() {
+        record("restored");
+    }
+
+    @Override
     public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource) {
         record("timeoutExceedsDeadline " + operation + " " + timeoutMillis + (resource == null ? "" : " resource"));
     }

@@ -29,6 +29,8 @@ public final class Invocation {
     private volatile boolean ended;
     private volatile List<Map<String, Object>> tmpFilesLeaked = List.of();
     private volatile Throwable failure;
+    /** How long the SnapStart restore before it took (restore hooks included), or -1: it followed no restore. */
+    private volatile long restoreMillis = -1;
     /** Set once nothing more can be found about it (its work after the response is done). */
     private volatile boolean settled;
     /** Its report entry once settled: the same unmodifiable map every time, which the report's writer reuses. */
@@ -110,6 +112,15 @@ public final class Invocation {
         ended = true;
     }
 
+    /** It is the first invocation of a copy restored from a SnapStart snapshot, {@code millis} after the restore. */
+    void restored(long millis) {
+        restoreMillis = millis;
+    }
+
+    boolean restored() {
+        return restoreMillis >= 0;
+    }
+
     /** Nothing more will be found about it: its report entry is final. */
     void settled() {
         settled = true;
@@ -124,6 +135,10 @@ public final class Invocation {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("coldStart", coldStart);
+        if (restoreMillis >= 0) {
+            json.put("restored", true);
+            json.put("restoreDurationMs", restoreMillis);
+        }
         json.put("startEpochMs", startEpochMillis);
         json.put("deadlineEpochMs", deadlineEpochMillis > 0 ? deadlineEpochMillis : null);
         json.put("durationMs", durationMillis >= 0 ? durationMillis : elapsedMillis());

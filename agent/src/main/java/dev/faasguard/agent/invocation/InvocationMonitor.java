@@ -18,6 +18,7 @@ import dev.faasguard.bootstrap.Hooks;
 import dev.faasguard.bootstrap.InvocationSink;
 import dev.faasguard.agent.rule.TmpNearFullRule;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,8 @@ public final class InvocationMonitor implements InvocationSink {
     private final LeakedFiles leakedSoFar = new LeakedFiles();
     /** Whether the running invocation's response goes back through the runtime client, which asks for the next. */
     private volatile boolean afterResponseWork;
+    /** SnapStart: when this copy was restored (System.nanoTime), until its first invocation starts; else 0. */
+    private volatile long restoredAtNanos;
     /** The invocation that ended and whose after-response work has not run yet. */
     private Invocation unsettled;
     private final InvocationListener telemetry;
@@ -105,7 +108,13 @@ public final class InvocationMonitor implements InvocationSink {
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
         tmp.invocationStarting();
         Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usageAtStart());
-        telemetry.invocationStarted(new InvocationStart(invocation.id(), invocation.coldStart(), EpochNanos.now(),
+        long restoredAt = restoredAtNanos;
+        if (restoredAt != 0) {
+            restoredAtNanos = 0;
+            invocation.restored(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt));
+        }
+        telemetry.invocationStarted(new InvocationStart(invocation.id(), invocation.coldStart(), invocation.restored(),
+                EpochNanos.now(),
                 request == null ? null : request.functionArn(), request == null ? null : request.xrayTraceHeader(),
                 request == null ? null : request.event(), Thread.currentThread().getContextClassLoader()));
         if (deadline > 0) {
@@ -162,6 +171,18 @@ public final class InvocationMonitor implements InvocationSink {
         if (settleLastInvocation()) {
             sinks.persist(0);
         }
+    }
+
+    /** SnapStart: what init found is persisted before the snapshot, so that no restored copy has to redo it. */
+    @Override
+    public void snapshotTaking() {
+        sinks.persist(0);
+    }
+
+    /** SnapStart: the restore's duration runs from here to the first invocation (the restore hooks included). */
+    @Override
+    public void restored() {
+        restoredAtNanos = System.nanoTime();
     }
 
     /** @return whether an invocation was waiting to be settled */

@@ -7,6 +7,7 @@ import dev.faasguard.agent.instrument.HookCall;
 import dev.faasguard.agent.instrument.HookCall.Push;
 import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.MethodShape;
+import dev.faasguard.agent.instrument.ScopedHook;
 import dev.faasguard.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -16,7 +17,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * an invocation starts when {@code nextInvocation()} returns its request, and ends when the client
  * reports the response or the error, which is before anything goes back to the platform. The entry of
  * {@code nextInvocation()} is the moment after the response has gone back, before the platform may freeze the
- * process. Matched by class name, so no other class pays for it.
+ * process. Under SnapStart, {@code restoreNext()} is where the snapshot is taken: its entry comes after the checkpoint
+ * hooks, its return in each restored copy. Matched by class name, so no other class pays for it.
  */
 final class RuntimeClientInstrumentation implements TypeInstrumentation {
 
@@ -25,6 +27,8 @@ final class RuntimeClientInstrumentation implements TypeInstrumentation {
     /** Takes the request from the stack: the return value, duplicated. */
     private static final HookCall START = HookCall.of(INVOCATIONS, "invocationStart", "(Ljava/lang/Object;)V");
     private static final HookCall AWAITING_NEXT = HookCall.of(INVOCATIONS, "awaitingNextInvocation", "()V");
+    private static final HookCall SNAPSHOT_TAKING = HookCall.of(INVOCATIONS, "snapshotTaking", "()V");
+    private static final HookCall RESTORED = HookCall.of(INVOCATIONS, "restored", "()V");
 
     @Override
     public String className() {
@@ -40,6 +44,9 @@ final class RuntimeClientInstrumentation implements TypeInstrumentation {
     public MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor) {
         if (method.name().equals("nextInvocation") && method.descriptor().startsWith("()")) {
             return new NextInvocationHooks(visitor);
+        }
+        if (method.is("restoreNext", "()V")) {
+            return ScopedHook.between(visitor, SNAPSHOT_TAKING, RESTORED);
         }
         if (method.is("reportInvocationSuccess", "(Ljava/lang/String;[B)V")) {
             return EntryHook.call(visitor, SUCCESS);

@@ -53,7 +53,7 @@ final class ExportPathWarmUp {
             InvocationSpans invocations = new InvocationSpans(tracing.get("warm-up"), "warm-up", TraceContinuation.ALWAYS);
             FaasMetrics metrics = new FaasMetrics(metering.get("warm-up"), new FindingStore());
             long start = EpochNanos.now();
-            invocations.start(new InvocationStart("warm-up", true, start, "arn:aws:lambda:us-east-1:123456789012:function:warm-up",
+            invocations.start(new InvocationStart("warm-up", true, false, start, "arn:aws:lambda:us-east-1:123456789012:function:warm-up",
                     "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", EVENT, ExportPathWarmUp.class.getClassLoader()));
             InvocationEnd end = new InvocationEnd("warm-up", true, "error", start + 1_000_000, 1_000_000,
                     new IllegalStateException("warm-up"), 0, 1024, 512L << 20);

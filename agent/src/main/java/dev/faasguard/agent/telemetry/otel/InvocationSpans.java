@@ -103,7 +103,8 @@ final class InvocationSpans {
         AttributesBuilder attributes = Attributes.builder()
                 .put("faas.trigger", Trigger.of(start.event()))
                 .put("faas.invocation_id", start.id())
-                .put("faas.coldstart", start.coldStart());
+                .put("faas.coldstart", start.coldStart())
+                .put("faasguard.restored", start.restored());
         String arn = start.functionArn();
         if (arn != null && !arn.isBlank()) {
             attributes.put("cloud.resource_id", arn);

@@ -76,7 +76,7 @@ class InvocationSpansTest {
     @Test
     void anInvocationEndsOnceEvenWhenItsHandlerReturnsAfterTheTimeout() {
         InvocationSpans spans = new InvocationSpans(provider.get("test"), "fn", TraceContinuation.ALWAYS);
-        spans.start(new InvocationStart("id-1", true, 1_000_000_000L, null, null, null, getClass().getClassLoader()));
+        spans.start(new InvocationStart("id-1", true, false, 1_000_000_000L, null, null, null, getClass().getClassLoader()));
         assertTrue(spans.end(end("timeout", null)));
         assertFalse(spans.end(end("success", null)), "the late end is not a second span");
         assertEquals(1, exported.size());
@@ -85,7 +85,7 @@ class InvocationSpansTest {
     private SpanData run(TraceContinuation continuation, String xray, byte[] event, String outcome, Throwable failure) {
         exported.clear();
         InvocationSpans spans = new InvocationSpans(provider.get("test"), "fn", continuation);
-        spans.start(new InvocationStart("id-1", true, 1_000_000_000L, "arn:aws:lambda:eu-west-1:123456789012:function:fn",
+        spans.start(new InvocationStart("id-1", true, false, 1_000_000_000L, "arn:aws:lambda:eu-west-1:123456789012:function:fn",
                 xray, event, getClass().getClassLoader()));
         spans.end(end(outcome, failure));
         assertEquals(1, exported.size());
