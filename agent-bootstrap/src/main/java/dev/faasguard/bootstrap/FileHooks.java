@@ -56,6 +56,22 @@ public final class FileHooks {
         }
     }
 
+    /**
+     * What {@code File.createTempFile} returns: a file it has just created, which the pattern judged at its entry
+     * could not name. Under /tmp during an invocation it is told as created, so that a temporary file left behind
+     * is found at the line that made it.
+     */
+    public static void fileTempFileCreated(File file) {
+        AgentSinks target = Hooks.sink;
+        if (target == null || file == null || !Hooks.invocationActive || !file.getPath().startsWith(TMP)) {
+            return;
+        }
+        HookState state = Hooks.state();
+        if (!state.quiet()) {
+            Hooks.guarded(Hooks.TMP_CREATED, target, state, file.getPath(), null, null, null, null, 0, 0);
+        }
+    }
+
     /** @return true when {@code File.mkdir} must fail as it would on a read-only file system */
     public static boolean fileMkdir(File file) {
         return deny(Operations.CREATE_DIRECTORY, file.getPath(), null);

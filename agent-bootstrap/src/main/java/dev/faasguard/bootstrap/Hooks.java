@@ -117,6 +117,8 @@ public final class Hooks {
     static final int SNAPSHOT_TAKING = 13;
     /** {@link InvocationSink#restored}(). */
     static final int RESTORED = 14;
+    /** {@link InvocationSink#tmpCreated}(path a). */
+    static final int TMP_CREATED = 15;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -173,6 +175,9 @@ public final class Hooks {
                 case RESTORED:
                     target.invocations().restored();
                     return 0;
+                case TMP_CREATED:
+                    target.invocations().tmpCreated(a);
+                    return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -190,6 +195,7 @@ public final class Hooks {
             case FILE_WRITE:
                 return a;
             case TMP_CHANGING:
+            case TMP_CREATED:
                 return "tmp-write";
             case BLOCKING_STARTED:
                 return b;

@@ -59,6 +59,9 @@ public interface InvocationSink {
      */
     void tmpChanging(String path, boolean removing);
 
+    /** A file under /tmp was just created by a call no earlier hook saw it coming from ({@code File.createTempFile}). */
+    void tmpCreated(String path);
+
     /**
      * A call with a timeout longer than the running invocation (or init) has left.
      *

@@ -57,13 +57,16 @@ class FileHooksTest {
         FileHooks.move(Path.of("/tmp/cache/part"), Path.of("/tmp/cache/done"));
         FileHooks.copy(Path.of("/tmp/cache/done"), Path.of("/tmp/copy"));
         FileHooks.fileCreateTempFile("page", ".pdf", new File("/tmp"));
+        FileHooks.fileTempFileCreated(new File("/tmp/page123.pdf"));
+        FileHooks.fileTempFileCreated(new File("/mnt/efs/page.pdf"));
         FileHooks.fileHandlerOpenEnter("/tmp/app%g.log");
         Hooks.exitScope();
 
         assertEquals(List.of("tmpChanging /tmp/out.json", "tmpChanging /tmp/out.json", "tmpRemoving /tmp/old.json",
                 "tmpChanging /tmp/cache", "tmpChanging /tmp/cache/done", "tmpRemoving /tmp/cache/part",
-                "tmpChanging /tmp/copy"), sinks.calls,
-                "another writable root is not /tmp; a move takes its source away; a pattern names no file");
+                "tmpChanging /tmp/copy", "tmpCreated /tmp/page123.pdf"), sinks.calls,
+                "another writable root is not /tmp; a move takes its source away; a pattern names no file, the file "
+                        + "made from it does");
         assertEquals(0, sinks.callsNotAsAgent);
     }
 

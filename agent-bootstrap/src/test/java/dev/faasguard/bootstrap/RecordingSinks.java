@@ -109,6 +109,11 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     }
 
     @Override
+    public void tmpCreated(String path) {
+        record("tmpCreated " + path);
+    }
+
+    @Override
     public void snapshotTaking() {
         record("snapshotTaking");
     }

@@ -245,6 +245,14 @@ public final class InvocationMonitor implements InvocationSink {
         }
     }
 
+    /** A file under /tmp just created by a call whose entry could not name it: it did not exist before. */
+    @Override
+    public void tmpCreated(String path) {
+        if (history.current() != null) {
+            tmp.created(path);
+        }
+    }
+
     /**
      * What the hooks saw the invocation leave in /tmp (warm ones only: a cold start may fill a cache on purpose), and
      * how full it is.

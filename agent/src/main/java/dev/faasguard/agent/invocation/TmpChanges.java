@@ -87,6 +87,19 @@ final class TmpChanges {
         seen.putIfAbsent(path, new Seen(removing ? null : new Creator(), FileState.of(path)));
     }
 
+    /** A call has just created this path (its entry could not name it): before it, there was nothing. */
+    void created(String path) {
+        Seen known = seen.get(path);
+        if (known != null && known.writer() != null) {
+            return;
+        }
+        if (known == null && seen.size() >= MAX_PATHS) {
+            overflowed = true;
+            return;
+        }
+        seen.put(path, new Seen(new Creator(), known == null ? FileState.ABSENT : known.before()));
+    }
+
     /** At the invocation's end: one stat per path seen. */
     synchronized Balance balance(long blockSize) {
         List<TmpWatch.Leak> leaks = new ArrayList<>();

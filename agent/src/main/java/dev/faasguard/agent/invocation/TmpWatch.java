@@ -98,6 +98,11 @@ final class TmpWatch {
         changes.changing(path, removing);
     }
 
+    /** A call just created this /tmp path, which did not exist before it. */
+    void created(String path) {
+        changes.created(path);
+    }
+
     /** At an invocation's end: the files it created and left that hooks saw, and whether a walk must look for more. */
     synchronized List<Leak> invocationEnded(boolean cold) {
         TmpChanges.Balance balance = changes.balance(usage.blockSize());

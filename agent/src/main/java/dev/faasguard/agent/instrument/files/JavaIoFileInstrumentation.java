@@ -6,6 +6,7 @@ import dev.faasguard.agent.instrument.EntryHook;
 import dev.faasguard.agent.instrument.HookCall;
 import dev.faasguard.agent.instrument.HookCall.Push;
 import dev.faasguard.agent.instrument.MethodShape;
+import dev.faasguard.agent.instrument.ReturnValueHook;
 import dev.faasguard.agent.instrument.ScopedHook;
 import dev.faasguard.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -18,6 +19,7 @@ final class JavaIoFileInstrumentation implements TypeInstrumentation {
 
     private static final String FILE = "Ljava/io/File;";
     private static final Push THIS = Push.reference(0);
+    private static final HookCall TEMP_FILE_CREATED = HookCall.of(FILES, "fileTempFileCreated", "(" + FILE + ")V");
 
     @Override
     public String className() {
@@ -44,8 +46,9 @@ final class JavaIoFileInstrumentation implements TypeInstrumentation {
                 return ScopedHook.scopeReturningFalseWhenDenied(method,
                         HookCall.of(FILES, "fileMkdirsEnter", "(" + FILE + ")Z", THIS));
             case "createTempFile(Ljava/lang/String;Ljava/lang/String;Ljava/io/File;)Ljava/io/File;":
-                return EntryHook.call(method, HookCall.of(FILES, "fileCreateTempFile",
-                        "(Ljava/lang/String;Ljava/lang/String;" + FILE + ")V",
+                // Judged by its pattern before; the file it made, which no other hook sees created, after.
+                return EntryHook.call(ReturnValueHook.passing(method, TEMP_FILE_CREATED), HookCall.of(FILES,
+                        "fileCreateTempFile", "(Ljava/lang/String;Ljava/lang/String;" + FILE + ")V",
                         Push.reference(0), Push.reference(1), Push.reference(2)));
             default:
                 return method;

@@ -5,12 +5,11 @@ import static dev.faasguard.agent.instrument.HookCall.INVOCATIONS;
 import dev.faasguard.agent.instrument.EntryHook;
 import dev.faasguard.agent.instrument.HookCall;
 import dev.faasguard.agent.instrument.HookCall.Push;
-import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.MethodShape;
+import dev.faasguard.agent.instrument.ReturnValueHook;
 import dev.faasguard.agent.instrument.ScopedHook;
 import dev.faasguard.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * The AWS Lambda runtime interface client (used by the managed Java runtimes and container images):
@@ -43,7 +42,8 @@ final class RuntimeClientInstrumentation implements TypeInstrumentation {
     @Override
     public MethodVisitor visitMethod(MethodShape method, MethodVisitor visitor) {
         if (method.name().equals("nextInvocation") && method.descriptor().startsWith("()")) {
-            return new NextInvocationHooks(visitor);
+            // Its entry: the last response has gone back. What it returns: the next request.
+            return EntryHook.call(ReturnValueHook.passing(visitor, START), AWAITING_NEXT);
         }
         if (method.is("restoreNext", "()V")) {
             return ScopedHook.between(visitor, SNAPSHOT_TAKING, RESTORED);
@@ -52,31 +52,5 @@ final class RuntimeClientInstrumentation implements TypeInstrumentation {
             return EntryHook.call(visitor, SUCCESS);
         }
         return method.name().equals("reportInvocationError") ? EntryHook.call(visitor, ERROR) : visitor;
-    }
-
-    /**
-     * Tells the hook the client is about to ask for an event, and hands it the request {@code nextInvocation()}
-     * returns; the agent reads its id and deadline.
-     */
-    private static final class NextInvocationHooks extends MethodVisitor {
-
-        NextInvocationHooks(MethodVisitor method) {
-            super(Instrumentations.ASM_API, method);
-        }
-
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            AWAITING_NEXT.emit(mv);
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            if (opcode == Opcodes.ARETURN) {
-                mv.visitInsn(Opcodes.DUP);
-                START.emit(mv);
-            }
-            super.visitInsn(opcode);
-        }
     }
 }

@@ -23,7 +23,7 @@ import java.util.zip.CRC32;
  * do with models, downloaded assets or package caches: {@code CACHE_FILES} files of {@code CACHE_FILE_KIB} KiB each,
  * and one file of {@code CACHE_BIG_MIB} MiB. Each invocation reads a cached file, works on it in a scratch file it
  * deletes, and answers with a checksum. The event's {@code mode} adds a mistake: {@code leak-java} leaves its output
- * in /tmp, {@code leak-subprocess} has a child process leave one, {@code leak-native} has SQLite's native code write
+ * in /tmp, {@code leak-tempfile} leaves a {@code File.createTempFile} file, {@code leak-subprocess} has a child process leave one, {@code leak-native} has SQLite's native code write
  * a database file and leaves it, {@code sqlite} uses an in-memory database (loading SQLite's native library, as a
  * cold start would), {@code append} grows a log it keeps open.
  */
@@ -49,6 +49,7 @@ public class CacheHandler implements RequestHandler<Map<String, Object>, String>
                 case "leak-java" -> Files.writeString(Path.of("/tmp/result-" + invocations + ".json"), // field: leak-java
                         "{\"checksum\":" + checksum + "}");
                 case "leak-subprocess" -> subprocess("head -c 20000 /dev/zero > /tmp/export-" + invocations + ".csv");
+                case "leak-tempfile" -> tempFile(checksum);
                 case "leak-native" -> sqlite("jdbc:sqlite:/tmp/session-" + invocations + ".db", checksum);
                 case "sqlite" -> sqlite("jdbc:sqlite::memory:", checksum);
                 case "append" -> append("checksum " + checksum + "\n");
@@ -105,6 +106,14 @@ public class CacheHandler implements RequestHandler<Map<String, Object>, String>
         }
         try (InputStream in = Files.newInputStream(model)) {
             return in.readNBytes(64 * 1024);
+        }
+    }
+
+    /** java.io's temporary file, in java.io.tmpdir (/tmp), written and never deleted. */
+    private static void tempFile(long checksum) throws IOException {
+        java.io.File file = java.io.File.createTempFile("receipt-", ".txt"); // field: leak-tempfile
+        try (OutputStream out = new FileOutputStream(file)) {
+            out.write(("checksum " + checksum).getBytes(StandardCharsets.UTF_8));
         }
     }
 

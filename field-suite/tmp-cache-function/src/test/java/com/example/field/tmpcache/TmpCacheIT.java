@@ -86,6 +86,20 @@ class TmpCacheIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.faasguard.field.FieldRun#jdks")
+    void aTemporaryFileLeftIsFoundAtTheLineThatCreatedItWithoutAWalk(Path jdk) throws IOException {
+        Run run = run(jdk, FieldRun.Function.of(HANDLER, TIMEOUT), List.of(WORK, event("leak-tempfile"), WORK));
+        String report = run.report().toPrettyString();
+
+        List<JsonNode> growth = run.findings("tmp-growth");
+        assertEquals(1, growth.size(), report);
+        assertEquals(FieldRun.line(CacheHandler.class, "leak-tempfile"), growth.get(0).at("/callSite/line").asInt(),
+                "File.createTempFile's line, though its file was written through another stream\n" + report);
+        assertTrue(growth.get(0).at("/detail/path").asText().matches("/tmp/receipt-\\d+\\.txt"), report);
+        assertEquals(1, walks(run), "the hooks saw it all\n" + report);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.faasguard.field.FieldRun#jdks")
     void aDatabaseFileSqlitesNativeCodeLeftIsFoundByTheWalk(Path jdk) throws IOException {
         FieldRun.Function function = FieldRun.Function.of(HANDLER, TIMEOUT);
         Run run = run(jdk, function, List.of(event("sqlite"), WORK, event("leak-native"), WORK));
