@@ -141,9 +141,13 @@ final class TmpChanges {
         return growth;
     }
 
-    /** Whether a hook saw this path change during the invocation. */
-    boolean saw(String path) {
-        return seen.containsKey(path);
+    /**
+     * Whether a hook saw this path come into being during the invocation (then the end of the invocation has judged
+     * it). A path a hook saw only rewritten may still be new: something the hooks do not see made it first.
+     */
+    boolean sawCreated(String path) {
+        Seen known = seen.get(path);
+        return known != null && !known.before().exists();
     }
 
     /** The line that wrote this path, or its closest written parent directory, during the invocation; else null. */

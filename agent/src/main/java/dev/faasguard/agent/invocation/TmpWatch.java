@@ -156,7 +156,7 @@ final class TmpWatch {
         index = scan.index();
         List<Leak> leaks = new ArrayList<>();
         for (TmpScan.Fresh file : scan.fresh()) {
-            if (!changes.saw(file.path())) {
+            if (!changes.sawCreated(file.path())) {
                 leaks.add(new Leak(file.path(), file.bytes(), changes.creatorOf(file.path())));
             }
         }

@@ -99,6 +99,16 @@ class TmpWatchTest {
         assertEquals(20_000, unseen.get(0).bytes());
         assertNull(unseen.get(0).creator(), "made outside the JVM");
         assertEquals(2, watch.walks());
+
+        // Made by a "subprocess", then rewritten from Java: the hook saw a file already there, the walk knows better.
+        watch.invocationStarting();
+        Files.write(root.resolve("converted.pdf"), new byte[8_000]);
+        written(watch, root.resolve("converted.pdf"), new byte[9_000]);
+        assertEquals(List.of(), watch.invocationEnded(false));
+        List<TmpWatch.Leak> rewritten = watch.settle();
+        assertEquals(List.of(root.resolve("converted.pdf").toString()), paths(rewritten));
+        assertNotNull(rewritten.get(0).creator(), "traced to the Java line that wrote it");
+        assertEquals(3, watch.walks());
     }
 
     @Test
