@@ -36,7 +36,7 @@ public final class BlockingHooks {
             checkTimeout("Thread.join", millis, null);
             return 0;
         }
-        if (Hooks.sink == null || !target.isAlive()) {
+        if (Hooks.sink == null || !target.isAlive() || Hooks.isAgentThread(target)) {
             return 0;
         }
         return blocking(Operations.JOIN, "Thread.join", target.getName(), null, null, false);

@@ -1,5 +1,8 @@
 package dev.faasguard.bootstrap;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 /**
  * The hook runtime: the sinks the agent installed ({@link AgentSinks}), the writable roots, the enforce flag, the
  * running invocation's deadline, the per-thread {@link HookState}, scopes, and the one guard every sink call goes
@@ -42,6 +45,23 @@ public final class Hooks {
     /** Marks the current thread as the agent's own for good (its reporter and shutdown threads). */
     public static void markAgentThread() {
         state().agentDepth = 1 << 20;
+        registerAgentThread(Thread.currentThread());
+    }
+
+    /** The agent's own threads, held weakly: the JDK joins the agent's exit hook, which is no finding. */
+    private static final Set<Thread> AGENT_THREADS = Collections.newSetFromMap(new WeakHashMap<>());
+
+    /** Called by whoever creates one of the agent's threads, before it starts: waiting for it is never judged. */
+    public static void registerAgentThread(Thread thread) {
+        synchronized (AGENT_THREADS) {
+            AGENT_THREADS.add(thread);
+        }
+    }
+
+    static boolean isAgentThread(Thread thread) {
+        synchronized (AGENT_THREADS) {
+            return AGENT_THREADS.contains(thread);
+        }
     }
 
     /** Brackets agent work done on an application thread, so its I/O is never a finding. */

@@ -60,6 +60,28 @@ class BlockingHooksTest {
     }
 
     @Test
+    void joiningOneOfTheAgentsOwnThreadsIsNoBlockingCall() throws InterruptedException {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread exitHook = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        }, "faasguard-exit");
+        Hooks.registerAgentThread(exitHook);
+        exitHook.start();
+        try {
+            assertEquals(0, BlockingHooks.threadJoinEnter(exitHook, 0), "as the JDK joins the agent's exit hook");
+            assertEquals(List.of(), sinks.calls);
+        } finally {
+            release.countDown();
+            exitHook.join();
+        }
+    }
+
+    @Test
     void joinOnAFinishedThreadAndACallTheSinkDoesNotFollowLeaveNothingToEnd() throws InterruptedException {
         RecordingSinks sinks = RecordingSinks.install(false);
         Thread done = new Thread(() -> { });

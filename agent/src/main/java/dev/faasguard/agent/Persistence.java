@@ -50,7 +50,10 @@ final class Persistence implements InvocationMonitor.Sinks {
 
     /** A shutdown hook that records the calls still blocked, writes the reports and drains the log. */
     Thread atExit() {
-        return new Thread(this::exit, "faasguard-exit");
+        Thread exit = new Thread(this::exit, "faasguard-exit");
+        // The JDK joins each shutdown hook with no timeout: joining the agent's own is no finding.
+        Hooks.registerAgentThread(exit);
+        return exit;
     }
 
     private void exit() {

@@ -22,6 +22,7 @@ public final class AgentThreads implements ThreadFactory {
             }
         }, name);
         thread.setDaemon(true);
+        Hooks.registerAgentThread(thread);
         return thread;
     }
 }
