@@ -5,7 +5,9 @@
 #   bench/hot-paths.sh
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" bench/hot-paths.sh     # a quick smoke run
 # SKIP_BUILD, JAVA, JMH_OPTS, AGENT and AGENT_OPTS as in bench/jmh-compare.sh, which does the work; before it, the
-# repeated calls are made 100,000 times each under the agent and its report must count each exactly.
+# repeated calls are made 100,000 times each under the agent and its report must count each exactly. Five warm-up
+# iterations, not three: on a busy 2-core machine the finding path (the JDK's stack walk) reached its steady state
+# only after about four seconds.
 # Writes bench/target/hot-paths-{baseline,agent}.{json,log}, hot-paths-results.md and hot-paths-check.json.
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,6 +27,7 @@ if ! "$JAVA" "-javaagent:$AGENT" "$APP" "-Dfaasguard.report=$REPORT" -cp bench/t
   echo "FAILED: the repeated calls are not each a finding, counted exactly" >&2
   exit 3
 fi
-SKIP_BUILD=1 AGENT="$AGENT" AGENT_OPTS="$APP ${AGENT_OPTS:-}" exec bench/jmh-compare.sh hot-paths \
+JMH_OPTS="${JMH_OPTS:--f 3 -wi 5 -w 1s -i 5 -r 1s}" SKIP_BUILD=1 AGENT="$AGENT" AGENT_OPTS="$APP ${AGENT_OPTS:-}" \
+  exec bench/jmh-compare.sh hot-paths \
   'dev.faasguard.bench.jmh.(TimedCalls|HotPaths)Benchmark' \
   --budget futureGetUntimedRepeated=2000 --budget createNewFileOutsideTmpRepeated=2000

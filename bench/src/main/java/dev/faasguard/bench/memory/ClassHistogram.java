@@ -32,6 +32,11 @@ record ClassHistogram(Map<String, long[]> byClass) {
         return entry == null ? 0 : entry[0];
     }
 
+    /** Bytes of every live object. */
+    long totalBytes() {
+        return bytesUnder("");
+    }
+
     /** Bytes of the classes whose names start with {@code prefix}. */
     long bytesUnder(String prefix) {
         return byClass.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue()[1])
