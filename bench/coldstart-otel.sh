@@ -4,7 +4,8 @@
 # agent, the agent with its defaults, the agent exporting traces and metrics over OTLP/HTTP to a local collector (a
 # sink that answers every export with 200). What counts is what a caller waits for on a cold start, from the start
 # of the function's process to its first response: lambda-sim's init (process start to the runtime asking for its
-# first event) plus the first invocation, whose end includes the agent's flush to the collector. lambda-sim prints
+# first event) plus the first invocation (since step 9 the agent flushes to the collector after the response, when the
+# runtime asks for the next event, so the flush is no longer part of it). lambda-sim prints
 # each in whole milliseconds, so a sum is up to 2 ms short, alike for every variant.
 #   bench/coldstart-otel.sh               # 10 runs per variant and JDK
 #   bench/coldstart-otel.sh 20            # 20 runs
