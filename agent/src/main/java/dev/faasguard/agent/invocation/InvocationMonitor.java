@@ -279,12 +279,8 @@ public final class InvocationMonitor implements InvocationSink {
         for (TmpWatch.Leak leak : leaks) {
             if (!invocation.coldStart()) {
                 StackCapture.Capture where = leak.creator() == null ? OUTSIDE_JVM : leak.creator();
-                Violation violation = tmpGrowth.evaluate(new TmpGrowthRule.Leak(leak.path(), leak.bytes(),
-                        leak.creator() != null, leakedBytes, growth, invocation.id())).orElseThrow();
-                StackCapture.Capture kept = recorder.unlessIgnored(violation, where);
-                if (kept != null) {
-                    recorder.record(violation, kept, Map.of(), invocation.id());
-                }
+                record(tmpGrowth.evaluate(new TmpGrowthRule.Leak(leak.path(), leak.bytes(), leak.creator() != null,
+                        leakedBytes, growth, invocation.id())).orElseThrow(), where, invocation.id());
                 if (leak.bytes() > biggestBytes) {
                     biggest = where;
                     biggestBytes = leak.bytes();
@@ -393,9 +389,14 @@ public final class InvocationMonitor implements InvocationSink {
     }
 
     private void record(Violation violation, StackCapture.Capture capture) {
+        record(violation, capture, history.currentInvocationId());
+    }
+
+    /** @param invocationId the invocation it belongs to: an ended one for what is found after its response */
+    private void record(Violation violation, StackCapture.Capture capture, String invocationId) {
         StackCapture.Capture kept = recorder.unlessIgnored(violation, capture);
         if (kept != null) {
-            recorder.record(violation, kept, Map.of());
+            recorder.record(violation, kept, Map.of(), invocationId);
         }
     }
 
