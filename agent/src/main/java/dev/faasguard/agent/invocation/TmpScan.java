@@ -28,11 +28,11 @@ final class TmpScan {
     static final int MAX_DEPTH = 12;
 
     /**
-     * @param index the files found, for the next walk to compare with
+     * @param index the files found, for the next walk to compare with (a walk cut short by its bounds knows fewer; a
+     *     file it missed is still judged by its change time later, so it is never taken for a later invocation's)
      * @param fresh the files not in the previous index that changed since the moment given (empty without an index)
-     * @param complete false when the bounds cut the walk short
      */
-    record Scan(TmpIndex index, long bytes, List<Fresh> fresh, boolean complete) {}
+    record Scan(TmpIndex index, long bytes, List<Fresh> fresh) {}
 
     record Fresh(String path, long bytes) {}
 
@@ -47,10 +47,9 @@ final class TmpScan {
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, visitor);
         } catch (IOException | RuntimeException unreadable) {
-            visitor.complete = false;
+            // what was read so far is what is known
         }
-        return new Scan(new TmpIndex(Arrays.copyOf(visitor.hashes, visitor.count)), visitor.bytes, visitor.fresh,
-                visitor.complete);
+        return new Scan(new TmpIndex(Arrays.copyOf(visitor.hashes, visitor.count)), visitor.bytes, visitor.fresh);
     }
 
     private static final class Visitor extends SimpleFileVisitor<Path> {
@@ -61,7 +60,6 @@ final class TmpScan {
         private long[] hashes = new long[1024];
         private int count;
         private long bytes;
-        private boolean complete = true;
 
         Visitor(List<Path> reports, TmpIndex previous, long sinceMillis) {
             this.reports = reports;
@@ -79,7 +77,6 @@ final class TmpScan {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             if (count >= MAX_ENTRIES) {
-                complete = false;
                 return FileVisitResult.TERMINATE;
             }
             if (!attributes.isRegularFile() || isReport(file)) {
