@@ -25,29 +25,12 @@ final class TmpWatch {
     /** File times come from a coarse kernel clock, which may lag the one the invocation's start was read from. */
     private static final long CLOCK_SLACK_MILLIS = 20;
 
-    /** A file an invocation left. */
-    static final class Leak {
-        private final String path;
-        private final long bytes;
-        private final TmpChanges.Creator creator;
-
-        Leak(String path, long bytes, TmpChanges.Creator creator) {
-            this.path = path;
-            this.bytes = bytes;
-            this.creator = creator;
-        }
-
-        String path() {
-            return path;
-        }
-
-        long bytes() {
-            return bytes;
-        }
+    /** A file an invocation left; {@code writer} null when no hook saw it written. */
+    record Leak(String path, long bytes, TmpChanges.Creator writer) {
 
         /** The line that wrote it (resolved now, the first time), or null when no hook saw it written. */
         StackCapture.Capture creator() {
-            return creator == null ? null : creator.capture();
+            return writer == null ? null : writer.capture();
         }
     }
 
@@ -79,10 +62,7 @@ final class TmpWatch {
 
     /** At an invocation's start: one statfs (where /tmp has no figures, the first one walks it for a baseline). */
     synchronized void invocationStarting() {
-        if (usage == null) {
-            usage = TmpUsage.of(tmp, configuredCapacity);
-        }
-        if (!usage.exact() && index == null) {
+        if (!usage().exact() && index == null) {
             TmpScan.Scan baseline = TmpScan.walk(tmp, reports, null, 0);
             walks++;
             index = baseline.index();
@@ -202,6 +182,14 @@ final class TmpWatch {
     }
 
     synchronized long capacityBytes() {
-        return usage == null ? TmpUsage.of(tmp, configuredCapacity).capacityBytes() : usage.capacityBytes();
+        return usage().capacityBytes();
+    }
+
+    /** /tmp's figures, looked up at the first use. */
+    private TmpUsage usage() {
+        if (usage == null) {
+            usage = TmpUsage.of(tmp, configuredCapacity);
+        }
+        return usage;
     }
 }
