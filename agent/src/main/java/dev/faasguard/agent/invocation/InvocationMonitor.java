@@ -156,8 +156,7 @@ public final class InvocationMonitor implements InvocationSink {
         unsettled = invocation;
         if (!afterResponseWork) {
             // A host without the runtime client: its caller has no later moment to wait less.
-            settleLastInvocation();
-            sinks.persist(0);
+            afterResponse();
         }
     }
 
@@ -168,6 +167,10 @@ public final class InvocationMonitor implements InvocationSink {
      */
     @Override
     public void awaitingNextInvocation() {
+        afterResponse();
+    }
+
+    private void afterResponse() {
         if (settleLastInvocation()) {
             sinks.persist(0);
         }
