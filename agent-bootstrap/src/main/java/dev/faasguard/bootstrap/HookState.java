@@ -18,6 +18,9 @@ final class HookState {
      */
     long boundedUntil;
 
+    /** Whether this thread runs an invocation now (the runtime client's thread, or the named handler's caller). */
+    boolean runsInvocation;
+
     /** Whether the running call will be aborted by its client's timer before {@code deadline} (0: no deadline). */
     boolean bounded(long now, long deadline) {
         return boundedUntil > now && (deadline == 0 || boundedUntil <= deadline);

@@ -19,12 +19,19 @@ public final class Hooks {
     static volatile AgentSinks sink;
     static volatile WritableRoots roots = WritableRoots.TMP_ONLY;
     static volatile boolean enforce;
-    /** True between an invocation's start and end: only then is a started thread or a /tmp write worth telling. */
-    static volatile boolean invocationActive;
     /**
-     * The running invocation's deadline (epoch ms), 0 when none: timeouts longer than what is left are
-     * findings. Deliberately not volatile: every timed call reads it, and a thread that sees a change a
-     * moment late only delays a warning.
+     * True while at least one invocation runs (several do at once under Lambda Managed Instances): only then is a
+     * started thread, a pooled task or a /tmp write worth telling.
+     */
+    static volatile boolean invocationActive;
+    /** How many invocations run now, each counted on the thread that runs it; guarded by {@link #RUNNING_LOCK}. */
+    private static int runningInvocations;
+    private static final Object RUNNING_LOCK = new Object();
+    /**
+     * The earliest deadline (epoch ms) of the invocations running now, 0 when none: a timeout that fits in what it
+     * leaves fits every invocation, and only a longer one goes to the agent, which judges it against the deadline
+     * of the invocation the calling thread works for. Deliberately not volatile: every timed call reads it, and a
+     * thread that sees a change a moment late only delays a warning.
      */
     static long deadline;
 
@@ -73,9 +80,31 @@ public final class Hooks {
         state().agentDepth--;
     }
 
-    /** Sets the running invocation's deadline (epoch ms), or 0 when it ends. */
+    /** Sets the earliest deadline (epoch ms) of the running invocations (or of init), 0 when there is none. */
     public static void deadline(long epochMillis) {
         deadline = epochMillis;
+    }
+
+    /** This thread starts running an invocation. */
+    static void invocationRunning(HookState state) {
+        synchronized (RUNNING_LOCK) {
+            if (!state.runsInvocation) {
+                state.runsInvocation = true;
+                runningInvocations++;
+                invocationActive = true;
+            }
+        }
+    }
+
+    /** This thread's invocation has ended. */
+    static void invocationOver(HookState state) {
+        synchronized (RUNNING_LOCK) {
+            if (state.runsInvocation) {
+                state.runsInvocation = false;
+                runningInvocations--;
+                invocationActive = runningInvocations > 0;
+            }
+        }
     }
 
     // ---- per-thread state and scopes ----------------------------------------------------------
@@ -139,6 +168,12 @@ public final class Hooks {
     static final int RESTORED = 14;
     /** {@link InvocationSink#tmpCreated}(path a). */
     static final int TMP_CREATED = 15;
+    /** {@link InvocationSink#taskSubmitted}(task e). */
+    static final int TASK_SUBMITTED = 16;
+    /** {@link InvocationSink#taskStarting}(task e). */
+    static final int TASK_STARTING = 17;
+    /** {@link InvocationSink#taskFinished}(). */
+    static final int TASK_FINISHED = 18;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -198,6 +233,15 @@ public final class Hooks {
                 case TMP_CREATED:
                     target.invocations().tmpCreated(a);
                     return 0;
+                case TASK_SUBMITTED:
+                    target.invocations().taskSubmitted(e);
+                    return 0;
+                case TASK_STARTING:
+                    target.invocations().taskStarting(e);
+                    return 0;
+                case TASK_FINISHED:
+                    target.invocations().taskFinished();
+                    return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -245,6 +289,7 @@ public final class Hooks {
         roots = WritableRoots.TMP_ONLY;
         enforce = false;
         invocationActive = false;
+        runningInvocations = 0;
         deadline = 0;
         STATE.remove();
     }

@@ -14,29 +14,31 @@ public final class InvocationHooks {
      */
     public static void invocationStart(Object request) {
         AgentSinks target = Hooks.sink;
-        if (target == null || request == null || Hooks.state().agentDepth > 0) {
+        HookState state = Hooks.state();
+        if (target == null || request == null || state.agentDepth > 0) {
             return;
         }
-        if (Hooks.invocationActive) {
-            // The previous one never reported (its handler hung, or the client was restored): close it first.
+        if (state.runsInvocation) {
+            // This thread's previous one never reported (its handler hung, or the client was restored): close it first.
             invocationEnd(false);
         }
-        Hooks.invocationActive = true;
+        Hooks.invocationRunning(state);
         tell(Hooks.INVOCATION_STARTED, target, null, request, 0, 0);
     }
 
     /**
-     * Entry of the handler named by {@code faasguard.handler}: an invocation starts, unless one is
-     * running already (the runtime client's, or an outer call of the same handler).
+     * Entry of the handler named by {@code faasguard.handler}: an invocation starts, unless this thread runs one
+     * already (the runtime client's, or an outer call of the same handler).
      *
      * @return 1 when this call started the invocation, else 0
      */
     public static int handlerEnter() {
         AgentSinks target = Hooks.sink;
-        if (target == null || Hooks.invocationActive || Hooks.state().agentDepth > 0) {
+        HookState state = Hooks.state();
+        if (target == null || state.runsInvocation || state.agentDepth > 0) {
             return 0;
         }
-        Hooks.invocationActive = true;
+        Hooks.invocationRunning(state);
         tell(Hooks.INVOCATION_STARTED, target, null, null, 0, 0);
         return 1;
     }
@@ -85,11 +87,12 @@ public final class InvocationHooks {
     /** At the entry of the runtime client's {@code reportInvocationSuccess} / {@code reportInvocationError}. */
     public static void invocationEnd(boolean success) {
         AgentSinks target = Hooks.sink;
-        if (target == null || Hooks.state().agentDepth > 0) {
+        HookState state = Hooks.state();
+        if (target == null || state.agentDepth > 0) {
             return;
         }
         tell(Hooks.INVOCATION_ENDED, target, null, null, success ? 1 : 0, 0);
-        Hooks.invocationActive = false;
+        Hooks.invocationOver(state);
     }
 
     /** The runtime client turns the handler's exception into the error it reports. */
@@ -107,6 +110,34 @@ public final class InvocationHooks {
             return;
         }
         tell(Hooks.THREAD_STARTED, target, null, thread, 0, 0);
+    }
+
+    /**
+     * Entry of {@code ThreadPoolExecutor.execute}: a task handed to a pool during an invocation works for the
+     * invocation (or the thread it started) that handed it, whichever pool thread runs it.
+     */
+    public static void taskSubmitted(Runnable task) {
+        AgentSinks target = Hooks.sink;
+        if (!Hooks.invocationActive || target == null || task == null || Hooks.state().agentDepth > 0) {
+            return;
+        }
+        tell(Hooks.TASK_SUBMITTED, target, null, task, 0, 0);
+    }
+
+    /** Entry of {@code ThreadPoolExecutor.beforeExecute}: a pool thread is about to run {@code task}. */
+    public static void taskStarting(Runnable task) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && task != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.TASK_STARTING, target, null, task, 0, 0);
+        }
+    }
+
+    /** Entry of {@code ThreadPoolExecutor.afterExecute}: the pool thread's task is done. */
+    public static void taskFinished() {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.TASK_FINISHED, target, null, null, 0, 0);
+        }
     }
 
     /**

@@ -68,4 +68,13 @@ public interface InvocationSink {
      * @param resource the socket or connection, judged once per invocation; else null
      */
     void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource);
+
+    /** A task handed to a thread pool by a thread working for an invocation. */
+    void taskSubmitted(Object task);
+
+    /** A pool thread is about to run a task: until {@link #taskFinished}, it works for whoever handed it. */
+    void taskStarting(Object task);
+
+    /** The pool thread's task is done. */
+    void taskFinished();
 }

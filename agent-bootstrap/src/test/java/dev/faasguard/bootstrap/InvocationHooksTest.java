@@ -54,6 +54,38 @@ class InvocationHooksTest {
     }
 
     @Test
+    void invocationsOnSeveralRuntimeThreadsRunAtOnceEachEndedByItsOwnThread() throws Exception {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.invocationStart("request-1");
+        Thread other = new Thread(() -> InvocationHooks.invocationStart("request-2"), "runtime-2");
+        other.start();
+        other.join();
+        InvocationHooks.invocationEnd(true);
+        assertTrue(Hooks.invocationActive, "request-2 still runs on its thread");
+        InvocationHooks.threadStart(worker);
+        Thread ending = new Thread(() -> InvocationHooks.invocationEnd(true), "runtime-3");
+        ending.start();
+        ending.join();
+        assertTrue(Hooks.invocationActive, "a thread that runs no invocation ends none");
+        assertEquals(List.of("invocationStarted request-1", "invocationStarted request-2", "invocationEnded true",
+                "threadStarted worker-1", "invocationEnded true"), sinks.calls, "no invocation closed another's");
+    }
+
+    @Test
+    void aTaskHandedToAPoolIsToldOnlyDuringAnInvocation() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        Runnable task = () -> { };
+        InvocationHooks.taskSubmitted(task);
+        InvocationHooks.invocationStart("request-1");
+        InvocationHooks.taskSubmitted(task);
+        InvocationHooks.taskStarting(task);
+        InvocationHooks.taskFinished();
+        assertEquals(List.of("invocationStarted request-1", "taskSubmitted " + task, "taskStarting " + task,
+                "taskFinished"), sinks.calls);
+        assertEquals(0, sinks.callsNotAsAgent);
+    }
+
+    @Test
     void theHandlerStartsAnInvocationUnlessOneRuns() {
         RecordingSinks sinks = RecordingSinks.install(false);
         int outer = InvocationHooks.handlerEnter();

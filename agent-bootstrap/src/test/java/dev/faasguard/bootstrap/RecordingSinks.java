@@ -114,6 +114,21 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     }
 
     @Override
+    public void taskSubmitted(Object task) {
+        record("taskSubmitted " + task);
+    }
+
+    @Override
+    public void taskStarting(Object task) {
+        record("taskStarting " + task);
+    }
+
+    @Override
+    public void taskFinished() {
+        record("taskFinished");
+    }
+
+    @Override
     public void snapshotTaking() {
         record("snapshotTaking");
     }

@@ -15,6 +15,7 @@ import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
 import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
+import dev.faasguard.agent.invocation.InvocationOwners;
 import dev.faasguard.agent.invocation.ProcessEndListener;
 import dev.faasguard.agent.support.AgentLog;
 import dev.faasguard.agent.report.FindingLog;
@@ -79,7 +80,8 @@ final class AgentRuntime {
         FindingStore findings = new FindingStore();
         findings.addListener(new FindingLog(log));
         InvocationHistory history = new InvocationHistory();
-        FindingRecorder recorder = new FindingRecorder(findings, ignore, history);
+        InvocationOwners owners = new InvocationOwners(history);
+        FindingRecorder recorder = new FindingRecorder(findings, ignore, owners);
         InFlightCalls inFlight = new InFlightCalls(recorder);
 
         ExportSettings export = new ExportSettings(environment, System.getProperties());
@@ -91,9 +93,10 @@ final class AgentRuntime {
         Runtime.getRuntime().addShutdownHook(persistence.atExit());
         ProcessEndListener failOn = FailOnGate.install(config.failOnSeverity(), findings, instrumentation, log);
 
-        InvocationMonitor invocations = new InvocationMonitor(rules, history, recorder, inFlight, reports.paths(),
-                config.tmpCapacityBytes(), config.deadlineMarginMillis(),
-                isLambdaFunction(environment) || config.handler() != null, persistence, failOn, telemetry);
+        InvocationMonitor invocations = new InvocationMonitor(rules, history, owners, recorder, inFlight,
+                reports.paths(), config.tmpCapacityBytes(), config.deadlineMarginMillis(),
+                isLambdaFunction(environment) || config.handler() != null, killedAtDeadline(environment), persistence,
+                failOn, telemetry);
         AgentSinks sinks = new AgentSinks(new FileWrites(rules.get(WriteOutsideTmpRule.class), recorder),
                 new BlockingCalls(rules, recorder, inFlight, invocations), invocations, failures);
         retransformation.await();
@@ -123,6 +126,14 @@ final class AgentRuntime {
         String initType = environment.get("AWS_LAMBDA_INITIALIZATION_TYPE");
         boolean onDemand = initType == null || initType.equals("on-demand");
         return isLambdaFunction(environment) && onDemand ? System.currentTimeMillis() + LAMBDA_INIT_LIMIT_MILLIS : 0;
+    }
+
+    /**
+     * Lambda kills an invocation at its deadline, except under Managed Instances ({@code AWS_LAMBDA_MAX_CONCURRENCY}
+     * set): there a stuck invocation keeps its runtime thread.
+     */
+    private static boolean killedAtDeadline(Map<String, String> environment) {
+        return environment.get("AWS_LAMBDA_MAX_CONCURRENCY") == null;
     }
 
     /** A function the platform starts: a handler to load, and a Runtime API to ask for its invocations. */

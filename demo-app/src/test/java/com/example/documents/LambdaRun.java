@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -32,11 +34,27 @@ public final class LambdaRun {
     static final String REPORT = "faasguard/report.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean CI = "true".equals(System.getenv("CI"));
+    private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
     private LambdaRun() {}
 
     public static Stream<Path> jdks() {
         return DemoRun.jdks();
+    }
+
+    /** The JDKs the tests run on that Lambda runs Managed Instances on: 21 and later (Temurin 25 here). */
+    public static Stream<Path> jdks21OrLater() {
+        return jdks().filter(jdk -> javaFeature(jdk) >= 21);
+    }
+
+    /** A JDK's feature version, from its {@code release} file; 0 when it does not say. */
+    private static int javaFeature(Path jdk) {
+        try {
+            Matcher version = RELEASE_VERSION.matcher(Files.readString(jdk.resolve("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The agent attached with {@code -javaagent} and its defaults. Starts nothing yet (see {@link #start(LambdaSim.Builder)}). */
@@ -123,7 +141,7 @@ public final class LambdaRun {
         return matching;
     }
 
-    static JsonNode invocation(JsonNode report, String id) {
+    public static JsonNode invocation(JsonNode report, String id) {
         for (JsonNode invocation : report.get("invocations")) {
             if (invocation.get("id").asText().equals(id)) {
                 return invocation;
@@ -147,7 +165,7 @@ public final class LambdaRun {
     }
 
     /** {@code com.example.documents.X.method(X.java:42)}, as the report's stacks write a frame. */
-    static String frame(Class<?> type, String method, int line) {
+    public static String frame(Class<?> type, String method, int line) {
         return type.getName() + "." + method + "(" + type.getSimpleName() + ".java:" + line + ")";
     }
 }

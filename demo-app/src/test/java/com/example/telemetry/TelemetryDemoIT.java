@@ -250,7 +250,8 @@ class TelemetryDemoIT {
         return counts;
     }
 
-    private static ReceivedSpan invocationSpan(OtlpReceiver collector, String requestId) {
+    /** The span of the invocation with this request id, or null when it is not at the collector. */
+    static ReceivedSpan invocationSpan(OtlpReceiver collector, String requestId) {
         for (ReceivedSpan received : collector.allSpans()) {
             if (requestId.equals(attributes(received.span().getAttributesList()).get("faas.invocation_id"))) {
                 return received;
@@ -259,7 +260,8 @@ class TelemetryDemoIT {
         return null;
     }
 
-    private static List<Span> childrenOf(OtlpReceiver collector, Span parent) {
+    /** The spans whose parent is {@code parent}: none of them an invocation's. */
+    static List<Span> childrenOf(OtlpReceiver collector, Span parent) {
         List<Span> children = new ArrayList<>();
         for (ReceivedSpan received : collector.allSpans()) {
             Span span = received.span();

@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 /** Turns a rule's violation into a finding at the current call site, unless the user silenced that site. */
 public final class FindingRecorder {
 
-    /** Which invocation is running now, if any. */
+    /** Which invocation the calling thread works for, if any. */
     public interface CurrentInvocation {
-        /** @return the running invocation's id, or null */
+        /** @return the id of the invocation the calling thread works for, or null */
         String currentInvocationId();
     }
 
@@ -50,7 +50,13 @@ public final class FindingRecorder {
      * {@code via}.
      */
     public void record(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail) {
-        record(violation, capture, moreDetail, invocations.currentInvocationId());
+        store.record(new Finding.Key(violation.rule().id(), capture.callSite()), () -> finding(violation, capture,
+                moreDetail, System.currentTimeMillis(), invocations.currentInvocationId()));
+    }
+
+    /** The invocation the calling thread works for, or null. */
+    public String currentInvocationId() {
+        return invocations.currentInvocationId();
     }
 
     /** Records a violation of an invocation that has ended: what is found after its response is still its own. */
@@ -66,8 +72,14 @@ public final class FindingRecorder {
      */
     public void record(RuleDescription rule, Supplier<Violation> violation, StackCapture.Capture capture,
             Map<String, Object> moreDetail) {
+        record(rule, violation, capture, moreDetail, invocations.currentInvocationId());
+    }
+
+    /** The same, for an invocation named by the caller: a call that started in it and is judged from elsewhere. */
+    public void record(RuleDescription rule, Supplier<Violation> violation, StackCapture.Capture capture,
+            Map<String, Object> moreDetail, String invocationId) {
         store.record(new Finding.Key(rule.id(), capture.callSite()), () -> finding(violation.get(), capture,
-                moreDetail, System.currentTimeMillis(), invocations.currentInvocationId()));
+                moreDetail, System.currentTimeMillis(), invocationId));
     }
 
     private static Finding finding(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail,

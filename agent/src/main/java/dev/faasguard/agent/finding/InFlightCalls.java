@@ -42,8 +42,8 @@ public final class InFlightCalls {
         do {
             id = ids.incrementAndGet() & ID_MASK;
         } while (id == 0);
-        calls.put(id, new Call(rule, operation, violation, capture, Thread.currentThread(), System.nanoTime(),
-                minimumBlockedMillis));
+        calls.put(id, new Call(rule, operation, violation, capture, Thread.currentThread(),
+                recorder.currentInvocationId(), System.nanoTime(), minimumBlockedMillis));
         return id;
     }
 
@@ -52,27 +52,42 @@ public final class InFlightCalls {
         if (call != null) {
             long blocked = call.blockedMillis();
             if (blocked >= call.minimumBlockedMillis) {
-                recorder.record(call.rule, call.violation, call.capture, Map.of("blockedMs", blocked));
+                recorder.record(call.rule, call.violation, call.capture, Map.of("blockedMs", blocked), call.invocation);
             }
         }
     }
 
-    /** Records every call still waiting (long enough), as it stands: the deadline is here, or the JVM is going away. */
+    /** Records every call still waiting (long enough), as it stands: the JVM is going away. */
     public void recordStillBlocked() {
-        for (Integer id : List.copyOf(calls.keySet())) {
-            Call call = calls.remove(id);
+        recordStillBlocked(null);
+    }
+
+    /**
+     * Records every call of one invocation still waiting (long enough), as it stands: its deadline is here.
+     *
+     * @param invocationId the invocation, or null for every call
+     */
+    public void recordStillBlocked(String invocationId) {
+        for (Map.Entry<Integer, Call> entry : List.copyOf(calls.entrySet())) {
+            if (!entry.getValue().of(invocationId)) {
+                continue;
+            }
+            Call call = calls.remove(entry.getKey());
             long blocked = call == null ? 0 : call.blockedMillis();
             if (call != null && blocked >= call.minimumBlockedMillis) {
-                recorder.record(call.rule, call.violation, call.capture,
-                        Map.of("blockedMs", blocked, "stillBlocked", true, "waitingThread", call.thread.getName()));
+                recorder.record(call.rule, call.violation, call.capture, Map.of("blockedMs", blocked,
+                        "stillBlocked", true, "waitingThread", call.thread.getName()), call.invocation);
             }
         }
     }
 
-    /** Every call waiting now: the thread, the rule, the operation, the line and how long so far. */
-    public List<Map<String, Object>> blockedNow() {
+    /** Every call of one invocation waiting now: the thread, the rule, the operation, the line and how long so far. */
+    public List<Map<String, Object>> blockedNow(String invocationId) {
         List<Map<String, Object>> blocked = new ArrayList<>();
         for (Call call : calls.values()) {
+            if (!call.of(invocationId)) {
+                continue;
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("thread", call.thread.getName());
             entry.put("rule", call.rule.id());
@@ -84,8 +99,15 @@ public final class InFlightCalls {
         return blocked;
     }
 
+    /** @param invocation the invocation its thread worked for when it started, or null */
     private record Call(RuleDescription rule, String operation, Supplier<Violation> violation,
-            StackCapture.Capture capture, Thread thread, long startNanos, long minimumBlockedMillis) {
+            StackCapture.Capture capture, Thread thread, String invocation, long startNanos,
+            long minimumBlockedMillis) {
+
+        /** Whether it belongs to that invocation; every call does to null. */
+        boolean of(String invocationId) {
+            return invocationId == null || invocationId.equals(invocation);
+        }
 
         long blockedMillis() {
             return (System.nanoTime() - startNanos) / 1_000_000;

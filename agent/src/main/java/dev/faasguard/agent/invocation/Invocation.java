@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One invocation of the function: what the report says about it. Changed only by {@link InvocationTracker}. */
+/** One invocation of the function: what the report says about it. Changed only by {@link InvocationMonitor} and {@link InvocationHistory}. */
 public final class Invocation {
 
     public enum Outcome {
@@ -56,6 +56,10 @@ public final class Invocation {
 
     public Thread thread() {
         return thread;
+    }
+
+    long startEpochMillis() {
+        return startEpochMillis;
     }
 
     public long deadlineEpochMillis() {

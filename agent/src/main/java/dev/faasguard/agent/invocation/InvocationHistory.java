@@ -1,6 +1,5 @@
 package dev.faasguard.agent.invocation;
 
-import dev.faasguard.agent.finding.FindingRecorder;
 import dev.faasguard.agent.finding.FindingStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The invocation running now and the ones before it: cold or warm, and what the report lists. */
-public final class InvocationHistory implements FindingRecorder.CurrentInvocation {
+/**
+ * The invocations running now (one at a time on on-demand Lambda, several under Managed Instances) and the ones
+ * before them: cold or warm, and what the report lists.
+ */
+public final class InvocationHistory {
 
     /** Kept in the report; older invocations are dropped first (a warm environment may live for hours). */
     private static final int KEPT = 1000;
 
     private final List<Invocation> invocations = new ArrayList<>();
-    private volatile Invocation current;
+    /** The invocations started and not ended, oldest first. */
+    private final List<Invocation> running = new ArrayList<>();
+    /** The only invocation running, or null when none or several are. */
+    private volatile Invocation soleRunning;
     private volatile long tmpCapacityBytes = -1;
     private volatile long tmpWalks;
     private volatile int started;
@@ -28,24 +33,42 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
         if (invocations.size() > KEPT) {
             invocations.remove(0);
         }
-        current = invocation;
+        running.add(invocation);
+        soleRunning = running.size() == 1 ? invocation : null;
         return invocation;
     }
 
     /** Whether any invocation has started in this JVM: init is over. */
     boolean anyStarted() {
-        return current != null || started > 0;
+        return started > 0;
     }
 
-    Invocation current() {
-        return current;
+    /** The invocation running now when it is the only one, else null. */
+    Invocation soleRunning() {
+        return soleRunning;
+    }
+
+    /** The invocations running now, oldest first. */
+    synchronized List<Invocation> running() {
+        return List.copyOf(running);
     }
 
     synchronized void end(Invocation invocation, Invocation.Outcome outcome, long tmpBytes) {
         invocation.end(outcome, tmpBytes);
-        if (current == invocation) {
-            current = null;
+        running.remove(invocation);
+        soleRunning = running.size() == 1 ? running.get(0) : null;
+    }
+
+    /** The earliest deadline (epoch ms) among the running invocations, 0 when none has one. */
+    synchronized long earliestDeadline() {
+        long earliest = 0;
+        for (Invocation invocation : running) {
+            long deadline = invocation.deadlineEpochMillis();
+            if (deadline > 0 && (earliest == 0 || deadline < earliest)) {
+                earliest = deadline;
+            }
         }
+        return earliest;
     }
 
     /** The capacity of /tmp as measured at the end of the last invocation. */
@@ -65,12 +88,6 @@ public final class InvocationHistory implements FindingRecorder.CurrentInvocatio
     /** The capacity of /tmp, or -1 before the first invocation ended. */
     public long tmpCapacityBytes() {
         return tmpCapacityBytes;
-    }
-
-    @Override
-    public String currentInvocationId() {
-        Invocation invocation = current;
-        return invocation == null ? null : invocation.id();
     }
 
     /** The report's {@code invocations}: each with the ids of the findings that first fired in it. */

@@ -21,14 +21,18 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Follows each invocation from the runtime client's {@code nextInvocation} to its response: the threads
  * it starts, how it ends, its deadline. Turns what it sees into the lifecycle findings, and has the
- * sinks persisted at every point after which the platform may freeze or kill the process.
+ * sinks persisted at every point after which the platform may freeze or kill the process. Several invocations
+ * may run at once (Lambda Managed Instances), each on a runtime thread of its own: what a thread does is put on the
+ * invocation it works for ({@link InvocationOwners}), and each has its own deadline.
  */
 public final class InvocationMonitor implements InvocationSink {
 
@@ -40,8 +44,15 @@ public final class InvocationMonitor implements InvocationSink {
 
     /** A thread younger than this may still be on its way from Thread.start to its application code. */
     private static final long JUST_STARTED_MILLIS = 100;
+    /** How many more times a stuck invocation nothing kills is told, after its deadline. */
+    private static final int STILL_STUCK_CHECKS = 5;
+    /** The shortest time between two of them. */
+    private static final long STILL_STUCK_MIN_INTERVAL_MILLIS = 1_000;
 
     private final InvocationHistory history;
+    private final InvocationOwners owners;
+    /** Whether the platform kills an invocation at its deadline: not under Lambda Managed Instances. */
+    private final boolean killedAtDeadline;
     private final FindingRecorder recorder;
     private final InFlightCalls inFlight;
     private final TmpWatch tmp;
@@ -56,11 +67,11 @@ public final class InvocationMonitor implements InvocationSink {
     private volatile boolean afterResponseWork;
     /** SnapStart: when this copy was restored (System.nanoTime), until its first invocation starts; else 0. */
     private volatile long restoredAtNanos;
-    /** The invocation that ended and whose after-response work has not run yet. */
-    private Invocation unsettled;
+    /** The invocations that ended and whose after-response work has not run yet. */
+    private final List<Invocation> unsettled = new ArrayList<>();
     private final InvocationListener telemetry;
-    private final StartedThreads threads = new StartedThreads();
     private final DeadlineWatchdog watchdog = new DeadlineWatchdog();
+    private final Map<Invocation, DeadlineWatchdog.Alarm> alarms = new ConcurrentHashMap<>();
     private final InvocationFailedRule invocationFailed;
     private final UncaughtExceptionRule uncaughtException;
     private final WorkAfterResponseRule workAfterResponse;
@@ -74,9 +85,12 @@ public final class InvocationMonitor implements InvocationSink {
      * @param reports the agent's own report files, never counted as growth
      * @param tmpCapacity the capacity of /tmp when it is not a mount of its own
      */
-    public InvocationMonitor(Rules rules, InvocationHistory history, FindingRecorder recorder, InFlightCalls inFlight,
-            List<Path> reports, long tmpCapacity, long deadlineMarginMillis, boolean functionInit, Sinks sinks,
-            ProcessEndListener processEnd, InvocationListener telemetry) {
+    public InvocationMonitor(Rules rules, InvocationHistory history, InvocationOwners owners, FindingRecorder recorder,
+            InFlightCalls inFlight, List<Path> reports, long tmpCapacity, long deadlineMarginMillis,
+            boolean functionInit, boolean killedAtDeadline, Sinks sinks, ProcessEndListener processEnd,
+            InvocationListener telemetry) {
+        this.owners = owners;
+        this.killedAtDeadline = killedAtDeadline;
         this.processEnd = processEnd;
         this.invocationFailed = rules.get(InvocationFailedRule.class);
         this.uncaughtException = rules.get(UncaughtExceptionRule.class);
@@ -99,15 +113,17 @@ public final class InvocationMonitor implements InvocationSink {
     /** @param runtimeClientRequest the runtime client's request, or null for a handler called by another host */
     @Override
     public void invocationStarted(Object runtimeClientRequest) {
-        // The previous invocation is settled when the runtime client asks for this one; should it not have asked:
-        settleLastInvocation();
-        judged.forgetAll();
+        if (history.running().isEmpty()) {
+            // The previous invocation is settled when the runtime client asks for this one; should it not have asked:
+            settleEndedInvocations();
+            judged.forgetAll();
+        }
         afterResponseWork = runtimeClientRequest != null;
         RuntimeClientRequest request = runtimeClientRequest == null ? null : RuntimeClientRequest.read(runtimeClientRequest);
         String id = request == null ? null : request.id();
         long deadline = request == null ? 0 : request.deadlineEpochMillis();
-        tmp.invocationStarting();
-        Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.usageAtStart());
+        Invocation invocation = history.start(id, deadline, Thread.currentThread(), tmp.invocationStarting());
+        owners.running(invocation);
         long restoredAt = restoredAtNanos;
         if (restoredAt != 0) {
             restoredAtNanos = 0;
@@ -118,42 +134,47 @@ public final class InvocationMonitor implements InvocationSink {
                 request == null ? null : request.functionArn(), request == null ? null : request.xrayTraceHeader(),
                 request == null ? null : request.event(), Thread.currentThread().getContextClassLoader()));
         if (deadline > 0) {
-            Hooks.deadline(deadline);
-            watchdog.arm(deadline, deadlineMarginMillis, new AtDeadline(invocation));
+            Hooks.deadline(history.earliestDeadline());
+            alarms.put(invocation, watchdog.arm(deadline - deadlineMarginMillis, new AtDeadline(invocation)));
         }
     }
 
     @Override
     public void invocationFailed(Throwable error) {
-        Invocation invocation = history.current();
+        Invocation invocation = owners.ofCurrentThread();
         if (invocation == null) {
             return;
         }
         invocation.failed(error);
         record(invocationFailed.evaluate(new InvocationFailedRule.Failure(error, invocation.id())),
-                StackCapture.of(error.getStackTrace()));
+                StackCapture.of(error.getStackTrace()), invocation);
         if (error instanceof OutOfMemoryError outOfMemory) {
             record(runtimeExit.evaluate(RuntimeExitRule.Exit.outOfMemory(outOfMemory, invocation.id())),
-                    StackCapture.of(error.getStackTrace()));
+                    StackCapture.of(error.getStackTrace()), invocation);
         }
     }
 
     /** Before the response goes back: judge the threads it left running, close it, persist. */
     @Override
     public void invocationEnded(boolean success) {
-        Invocation invocation = history.current();
+        Invocation invocation = owners.runningHere();
         if (invocation == null) {
             return;
         }
-        watchdog.disarm();
-        Hooks.deadline(0);
-        for (Thread thread : threads.stillAlive(invocation.id())) {
-            judgeStillRunning(thread, invocation);
+        watchdog.disarm(alarms.remove(invocation));
+        for (Thread thread : owners.threads().stillAlive(invocation)) {
+            if (!owners.busyForAnother(thread, invocation)) {
+                judgeStillRunning(thread, invocation);
+            }
         }
         judgeTmp(invocation);
         history.end(invocation, success ? Invocation.Outcome.SUCCESS : Invocation.Outcome.ERROR, tmp.usageAtEnd());
+        owners.running(null);
+        Hooks.deadline(history.earliestDeadline());
         telemetry.invocationEnded(ending(invocation, invocation.failure()));
-        unsettled = invocation;
+        synchronized (this) {
+            unsettled.add(invocation);
+        }
         if (!afterResponseWork) {
             // A host without the runtime client: its caller has no later moment to wait less.
             afterResponse();
@@ -171,7 +192,7 @@ public final class InvocationMonitor implements InvocationSink {
     }
 
     private void afterResponse() {
-        if (settleLastInvocation()) {
+        if (settleEndedInvocations()) {
             sinks.persist(0);
         }
     }
@@ -189,18 +210,21 @@ public final class InvocationMonitor implements InvocationSink {
     }
 
     /** @return whether an invocation was waiting to be settled */
-    private synchronized boolean settleLastInvocation() {
-        Invocation invocation = unsettled;
-        if (invocation == null) {
+    private synchronized boolean settleEndedInvocations() {
+        if (unsettled.isEmpty()) {
             return false;
         }
-        unsettled = null;
         List<TmpWatch.Leak> unseen = tmp.settle();
         history.tmpWalks(tmp.walks());
-        if (!unseen.isEmpty()) {
-            judgeLeaks(invocation, unseen);
+        Map<Invocation, List<TmpWatch.Leak>> byOwner = new LinkedHashMap<>();
+        for (TmpWatch.Leak leak : unseen) {
+            byOwner.computeIfAbsent(leak.owner(), owner -> new ArrayList<>()).add(leak);
         }
-        invocation.settled();
+        byOwner.forEach(this::judgeLeaks);
+        for (Invocation invocation : unsettled) {
+            invocation.settled();
+        }
+        unsettled.clear();
         return true;
     }
 
@@ -215,16 +239,26 @@ public final class InvocationMonitor implements InvocationSink {
      */
     @Override
     public void timeoutExceedsDeadline(String operation, long timeoutMillis, long remainingMillis, Object resource) {
+        Invocation invocation = owners.ofCurrentThread();
+        Phase phase = phase();
+        long remaining = remainingMillis;
+        if (invocation != null) {
+            // The hook judged against the earliest deadline of all that run; this thread's invocation has its own.
+            if (invocation.ended() || invocation.deadlineEpochMillis() <= 0) {
+                return;
+            }
+            remaining = invocation.deadlineEpochMillis() - System.currentTimeMillis();
+            if (timeoutMillis <= remaining) {
+                return;
+            }
+        } else if (phase != Phase.INIT) {
+            return;
+        }
         if (!judged.firstTime(resource)) {
             return;
         }
-        Invocation invocation = history.current();
-        Phase phase = phase();
-        if (invocation == null && phase != Phase.INIT) {
-            return;
-        }
         Violation violation = timeoutExceedsDeadline.evaluate(new TimeoutExceedsDeadlineRule.TimedCall(operation,
-                timeoutMillis, remainingMillis, invocation == null ? null : invocation.id(), phase)).orElseThrow();
+                timeoutMillis, remaining, invocation == null ? null : invocation.id(), phase)).orElseThrow();
         StackCapture.Capture capture = StackCapture.here();
         if (!timeoutExceedsDeadline.calledThroughApi(capture.jdkCallers(), capture.outsideJdk())) {
             return;
@@ -237,23 +271,49 @@ public final class InvocationMonitor implements InvocationSink {
             }
             violation = violation.through(client.get());
         }
-        record(violation, capture);
+        record(violation, capture, invocation);
     }
 
-    /** A file or directory under /tmp about to change during the running invocation. */
+    /** A file or directory under /tmp about to change during an invocation. */
     @Override
     public void tmpChanging(String path, boolean removing) {
-        if (history.current() != null) {
-            tmp.changing(path, removing);
+        Invocation writer = tmpWriter();
+        if (writer != null) {
+            tmp.changing(writer, path, removing);
         }
     }
 
     /** A file under /tmp just created by a call whose entry could not name it: it did not exist before. */
     @Override
     public void tmpCreated(String path) {
-        if (history.current() != null) {
-            tmp.created(path);
+        Invocation writer = tmpWriter();
+        if (writer != null) {
+            tmp.created(writer, path);
         }
+    }
+
+    /**
+     * The running invocation a /tmp change counts for: the one the thread works for, or, for a thread left over from
+     * an ended one, the one running now when there is exactly one.
+     */
+    private Invocation tmpWriter() {
+        Invocation owner = owners.ofCurrentThread();
+        return owner != null && !owner.ended() ? owner : history.soleRunning();
+    }
+
+    @Override
+    public void taskSubmitted(Object task) {
+        owners.taskSubmitted(task);
+    }
+
+    @Override
+    public void taskStarting(Object task) {
+        owners.taskStarting(task);
+    }
+
+    @Override
+    public void taskFinished() {
+        owners.taskFinished();
     }
 
     /**
@@ -261,11 +321,11 @@ public final class InvocationMonitor implements InvocationSink {
      * how full it is.
      */
     private void judgeTmp(Invocation invocation) {
-        StackCapture.Capture biggest = judgeLeaks(invocation, tmp.invocationEnded(invocation.coldStart()));
+        StackCapture.Capture biggest = judgeLeaks(invocation, tmp.invocationEnded(invocation));
         long capacity = tmp.capacityBytes();
         history.tmpCapacity(capacity);
         record(tmpNearFull.evaluate(new TmpNearFullRule.Usage(tmp.usageAtEnd(), capacity, tmp.growthPerInvocation(),
-                invocation.id())), biggest == null ? OUTSIDE_JVM : biggest);
+                invocation.id())), biggest == null ? OUTSIDE_JVM : biggest, invocation);
     }
 
     /**
@@ -283,7 +343,7 @@ public final class InvocationMonitor implements InvocationSink {
             if (!invocation.coldStart()) {
                 StackCapture.Capture where = leak.creator() == null ? OUTSIDE_JVM : leak.creator();
                 record(tmpGrowth.evaluate(new TmpGrowthRule.Leak(leak.path(), leak.bytes(), leak.creator() != null,
-                        leakedBytes, growth, invocation.id())).orElseThrow(), where, invocation.id());
+                        leakedBytes, growth, invocation.id())).orElseThrow(), where, invocation);
                 if (leak.bytes() > biggestBytes) {
                     biggest = where;
                     biggestBytes = leak.bytes();
@@ -299,28 +359,30 @@ public final class InvocationMonitor implements InvocationSink {
 
     @Override
     public void threadStarted(Thread thread) {
-        Invocation invocation = history.current();
+        Invocation invocation = owners.ofCurrentThread();
         if (invocation != null) {
-            threads.started(thread, invocation.id(), StackCapture.here());
+            owners.threads().started(thread, invocation, StackCapture.here());
         }
     }
 
     /** A thread ended, its uncaught exception (if any) already judged: it is followed no more. */
     @Override
     public void threadEnded(Thread thread) {
-        threads.ended(thread);
+        owners.threads().ended(thread);
     }
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
         processEnd.threadDied(thread);
-        StartedThreads.Start start = threads.of(thread);
+        StartedThreads.Start start = owners.threads().of(thread);
         String startedAt = start == null ? null : start.where().callSite().frame();
+        Invocation invocation = owners.ofCurrentThread();
         record(uncaughtException.evaluate(new UncaughtExceptionRule.Death(thread.getName(), error,
-                start == null ? null : start.invocation(), startedAt)), StackCapture.of(error.getStackTrace()));
-        if (error instanceof OutOfMemoryError outOfMemory && history.current() != null) {
-            record(runtimeExit.evaluate(RuntimeExitRule.Exit.outOfMemory(outOfMemory, history.current().id())),
-                    StackCapture.of(error.getStackTrace()));
+                start == null ? null : start.invocation().id(), startedAt)), StackCapture.of(error.getStackTrace()),
+                invocation);
+        if (error instanceof OutOfMemoryError outOfMemory && invocation != null && !invocation.ended()) {
+            record(runtimeExit.evaluate(RuntimeExitRule.Exit.outOfMemory(outOfMemory, invocation.id())),
+                    StackCapture.of(error.getStackTrace()), invocation);
             sinks.persist(0);
         }
     }
@@ -331,13 +393,17 @@ public final class InvocationMonitor implements InvocationSink {
         if (!halt) {
             processEnd.exitCalled(status);
         }
-        Invocation invocation = history.current();
-        if (invocation == null) {
+        Invocation invocation = owners.ofCurrentThread();
+        if (invocation == null || invocation.ended()) {
             return;
         }
-        record(runtimeExit.evaluate(RuntimeExitRule.Exit.called(status, halt, invocation.id())), StackCapture.here());
-        history.end(invocation, Invocation.Outcome.CRASH, tmp.usedBytesNow());
-        telemetry.invocationEnded(ending(invocation, invocation.failure()));
+        record(runtimeExit.evaluate(RuntimeExitRule.Exit.called(status, halt, invocation.id())), StackCapture.here(),
+                invocation);
+        // Every invocation running goes down with the process.
+        for (Invocation running : history.running()) {
+            history.end(running, Invocation.Outcome.CRASH, tmp.usedBytesNow());
+            telemetry.invocationEnded(ending(running, running.failure()));
+        }
         sinks.persist(0);
     }
 
@@ -353,7 +419,7 @@ public final class InvocationMonitor implements InvocationSink {
      * moment ago may not have reached its application code yet: it gets a few milliseconds.
      */
     private void judgeStillRunning(Thread thread, Invocation invocation) {
-        StartedThreads.Start start = threads.of(thread);
+        StartedThreads.Start start = owners.threads().of(thread);
         StackCapture.Capture now = StackCapture.of(thread.getStackTrace());
         boolean justStarted = start != null && start.ageMillis() < JUST_STARTED_MILLIS;
         for (int wait = 0; !now.inApplication() && justStarted && thread.isAlive() && wait < 10; wait++) {
@@ -369,7 +435,8 @@ public final class InvocationMonitor implements InvocationSink {
             return;
         }
         record(workAfterResponse.evaluate(new WorkAfterResponseRule.StillRunning(thread.getName(),
-                thread.getState().name(), now.stack(), invocation.id())), start == null ? now : start.where());
+                thread.getState().name(), now.stack(), invocation.id())), start == null ? now : start.where(),
+                invocation);
     }
 
     /** The invocation as it ends, for telemetry. */
@@ -387,28 +454,36 @@ public final class InvocationMonitor implements InvocationSink {
         return timeout;
     }
 
-    private void record(Optional<Violation> violation, StackCapture.Capture capture) {
-        violation.ifPresent(found -> record(found, capture));
+    private void record(Optional<Violation> violation, StackCapture.Capture capture, Invocation invocation) {
+        violation.ifPresent(found -> record(found, capture, invocation));
     }
 
-    private void record(Violation violation, StackCapture.Capture capture) {
-        record(violation, capture, history.currentInvocationId());
-    }
-
-    /** @param invocationId the invocation it belongs to: an ended one for what is found after its response */
-    private void record(Violation violation, StackCapture.Capture capture, String invocationId) {
+    /**
+     * @param invocation the invocation it belongs to (an ended one for what is found after its response), or null
+     *     when it belongs to none
+     */
+    private void record(Violation violation, StackCapture.Capture capture, Invocation invocation) {
         StackCapture.Capture kept = recorder.unlessIgnored(violation, capture);
         if (kept != null) {
-            recorder.record(violation, kept, Map.of(), invocationId);
+            recorder.record(violation, kept, Map.of(), invocation == null ? null : invocation.id());
         }
     }
 
-    /** Runs on the watchdog thread a margin before the deadline. */
+    /**
+     * Runs on the watchdog thread a margin before the deadline; where nothing kills the invocation at its deadline,
+     * again while it stays stuck, a bounded number of times.
+     */
     private final class AtDeadline implements Runnable {
         private final Invocation invocation;
+        private final int stillStuck;
 
         AtDeadline(Invocation invocation) {
+            this(invocation, 0);
+        }
+
+        private AtDeadline(Invocation invocation, int stillStuck) {
             this.invocation = invocation;
+            this.stillStuck = stillStuck;
         }
 
         @Override
@@ -417,14 +492,26 @@ public final class InvocationMonitor implements InvocationSink {
                 return;
             }
             StackCapture.Capture stuck = StackCapture.of(invocation.thread().getStackTrace());
-            List<Map<String, Object>> blocked = new ArrayList<>(inFlight.blockedNow());
+            List<Map<String, Object>> blocked = new ArrayList<>(inFlight.blockedNow(invocation.id()));
             record(deadlineExceeded.evaluate(new DeadlineExceededRule.Overrun(invocation.id(),
-                    invocation.thread().getName(), invocation.elapsedMillis(), deadlineMarginMillis, blocked)), stuck);
+                    invocation.thread().getName(), invocation.elapsedMillis(), deadlineMarginMillis, blocked,
+                    stillStuck)), stuck, invocation);
             // The calls still waiting will never return before the kill: each is its finding now.
-            inFlight.recordStillBlocked();
-            invocation.timedOut();
-            telemetry.invocationEnded(ending(invocation, timedOut(invocation)));
-            sinks.persist(invocation.deadlineEpochMillis());
+            inFlight.recordStillBlocked(invocation.id());
+            if (stillStuck == 0) {
+                invocation.timedOut();
+                telemetry.invocationEnded(ending(invocation, timedOut(invocation)));
+            }
+            if (killedAtDeadline) {
+                sinks.persist(invocation.deadlineEpochMillis());
+                return;
+            }
+            sinks.persist(0);
+            if (stillStuck < STILL_STUCK_CHECKS) {
+                long timeout = invocation.deadlineEpochMillis() - invocation.startEpochMillis();
+                alarms.put(invocation, watchdog.arm(System.currentTimeMillis()
+                        + Math.max(STILL_STUCK_MIN_INTERVAL_MILLIS, timeout), new AtDeadline(invocation, stillStuck + 1)));
+            }
         }
     }
 }

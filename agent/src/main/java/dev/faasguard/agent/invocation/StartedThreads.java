@@ -12,7 +12,7 @@ import java.util.WeakHashMap;
  */
 final class StartedThreads {
 
-    record Start(String invocation, StackCapture.Capture where, long startNanos) {
+    record Start(Invocation invocation, StackCapture.Capture where, long startNanos) {
 
         long ageMillis() {
             return (System.nanoTime() - startNanos) / 1_000_000;
@@ -21,7 +21,7 @@ final class StartedThreads {
 
     private final Map<Thread, Start> starts = new WeakHashMap<>();
 
-    synchronized void started(Thread thread, String invocation, StackCapture.Capture where) {
+    synchronized void started(Thread thread, Invocation invocation, StackCapture.Capture where) {
         starts.put(thread, new Start(invocation, where, System.nanoTime()));
     }
 
@@ -34,10 +34,10 @@ final class StartedThreads {
     }
 
     /** The threads {@code invocation} started that are still alive. */
-    synchronized List<Thread> stillAlive(String invocation) {
+    synchronized List<Thread> stillAlive(Invocation invocation) {
         List<Thread> alive = new ArrayList<>();
         for (Map.Entry<Thread, Start> entry : starts.entrySet()) {
-            if (entry.getKey().isAlive() && invocation.equals(entry.getValue().invocation())) {
+            if (entry.getKey().isAlive() && invocation == entry.getValue().invocation()) {
                 alive.add(entry.getKey());
             }
         }

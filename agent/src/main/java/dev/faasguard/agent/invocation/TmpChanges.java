@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The /tmp paths the hooks saw change during one invocation: what each was just before (one stat, at the first
- * change of the invocation) and the line that first wrote it. At the end they tell, without walking /tmp, which
+ * The /tmp paths the hooks saw change during invocations, each put on the invocation whose thread first changed it
+ * (several may run at once): what it was just before (one stat, at that first change) and the line that first
+ * wrote it. At the end they tell, without walking /tmp, which
  * files the invocation created and left, and how many bytes the hooks account for; with the files written in
  * earlier invocations that may still be growing (a log kept open), so that an appender is accounted for too.
  */
@@ -46,7 +47,7 @@ final class TmpChanges {
      *     resolved to a call site only for a file left behind, so that an invocation writing thousands of files
      *     (a cache filled at a cold start) pays a few microseconds for each, not a stack walk
      */
-    private record Seen(Creator writer, FileState before) {}
+    private record Seen(Creator writer, FileState before, Invocation owner) {}
 
     /** Where a /tmp path was written: a stack the JVM fills in without resolving it. */
     private static final class WrittenAt extends Throwable {
@@ -64,19 +65,21 @@ final class TmpChanges {
     };
     private volatile boolean overflowed;
 
-    /** At an invocation's start. */
-    void clear() {
-        seen.clear();
-        overflowed = false;
+    /** Once an invocation is settled: what was seen for it is judged, and forgotten. */
+    void forget(Invocation owner) {
+        seen.values().removeIf(known -> known.owner() == owner);
+        if (seen.isEmpty()) {
+            overflowed = false;
+        }
     }
 
-    /** Called by the hook before the change: the state it records is the one before this invocation touched it. */
-    void changing(String path, boolean removing) {
+    /** Called by the hook before the change: the state it records is the one before an invocation touched it. */
+    void changing(Invocation owner, String path, boolean removing) {
         Seen known = seen.get(path);
         if (known != null) {
-            if (known.writer() == null && !removing) {
+            if (known.writer() == null && !removing && known.owner() == owner) {
                 // Removed, then written again: the line that wrote it is what a leak is traced to.
-                seen.replace(path, known, new Seen(new Creator(), known.before()));
+                seen.replace(path, known, new Seen(new Creator(), known.before(), owner));
             }
             return;
         }
@@ -84,34 +87,37 @@ final class TmpChanges {
             overflowed = true;
             return;
         }
-        seen.putIfAbsent(path, new Seen(removing ? null : new Creator(), FileState.of(path)));
+        seen.putIfAbsent(path, new Seen(removing ? null : new Creator(), FileState.of(path), owner));
     }
 
     /** A call has just created this path (its entry could not name it): before it, there was nothing. */
-    void created(String path) {
+    void created(Invocation owner, String path) {
         Seen known = seen.get(path);
-        if (known != null && known.writer() != null) {
+        if (known != null && (known.writer() != null || known.owner() != owner)) {
             return;
         }
         if (known == null && seen.size() >= MAX_PATHS) {
             overflowed = true;
             return;
         }
-        seen.put(path, new Seen(new Creator(), known == null ? FileState.ABSENT : known.before()));
+        seen.put(path, new Seen(new Creator(), known == null ? FileState.ABSENT : known.before(), owner));
     }
 
-    /** At the invocation's end: one stat per path seen. */
-    synchronized Balance balance(long blockSize) {
+    /** At an invocation's end: one stat per path seen for it. */
+    synchronized Balance balance(Invocation owner, long blockSize) {
         List<TmpWatch.Leak> leaks = new ArrayList<>();
         long explained = 0;
         for (Map.Entry<String, Seen> entry : seen.entrySet()) {
+            if (entry.getValue().owner() != owner) {
+                continue;
+            }
             String path = entry.getKey();
             FileState before = recent.containsKey(path) ? recent.remove(path) : entry.getValue().before();
             FileState now = FileState.of(path);
             explained += now.allocated(blockSize) - before.allocated(blockSize);
             if (now.regularFile()) {
                 if (!entry.getValue().before().exists()) {
-                    leaks.add(new TmpWatch.Leak(path, now.size(), creatorOf(path)));
+                    leaks.add(new TmpWatch.Leak(path, now.size(), creatorOf(path), owner));
                 }
                 recent.put(path, now);
             }
@@ -142,20 +148,32 @@ final class TmpChanges {
     }
 
     /**
-     * Whether a hook saw this path come into being during the invocation (then the end of the invocation has judged
-     * it). A path a hook saw only rewritten may still be new: something the hooks do not see made it first.
+     * Whether a hook saw this path come into being during an invocation not yet forgotten (then the end of that
+     * invocation has judged it). A path a hook saw only rewritten may still be new: something the hooks do not see
+     * made it first.
      */
     boolean sawCreated(String path) {
         Seen known = seen.get(path);
         return known != null && !known.before().exists();
     }
 
-    /** The line that wrote this path, or its closest written parent directory, during the invocation; else null. */
+    /** The line that wrote this path, or its closest written parent directory, in an invocation; else null. */
     Creator creatorOf(String path) {
+        Seen written = writtenAt(path);
+        return written == null ? null : written.writer();
+    }
+
+    /** The invocation that wrote this path or its closest written parent directory, or null. */
+    Invocation writerOf(String path) {
+        Seen written = writtenAt(path);
+        return written == null ? null : written.owner();
+    }
+
+    private Seen writtenAt(String path) {
         for (String candidate = path; candidate != null; candidate = parent(candidate)) {
             Seen written = seen.get(candidate);
             if (written != null && written.writer() != null) {
-                return written.writer();
+                return written;
             }
         }
         return null;

@@ -25,8 +25,11 @@ final class TmpWatch {
     /** File times come from a coarse kernel clock, which may lag the one the invocation's start was read from. */
     private static final long CLOCK_SLACK_MILLIS = 20;
 
-    /** A file an invocation left; {@code writer} null when no hook saw it written. */
-    record Leak(String path, long bytes, TmpChanges.Creator writer) {
+    /**
+     * A file an invocation left; {@code writer} null when no hook saw it written; {@code owner} the invocation that
+     * left it.
+     */
+    record Leak(String path, long bytes, TmpChanges.Creator writer, Invocation owner) {
 
         /** The line that wrote it (resolved now, the first time), or null when no hook saw it written. */
         StackCapture.Capture creator() {
@@ -44,13 +47,14 @@ final class TmpWatch {
     private TmpIndex index;
     /** Bytes in /tmp as last counted, where the file system cannot tell them. */
     private long counted = -1;
-    private long usageBefore = -1;
     private long usageAfter = -1;
     private long usageAfterFirst = -1;
-    private long startedMillis;
-    /** The invocation that ended and has not been settled: the moment it started, or -1. */
-    private long unsettledSince = -1;
-    private boolean walkNeeded;
+    /** The invocations that ended and are not settled yet, oldest first. */
+    private final List<Invocation> unsettled = new ArrayList<>();
+    /** The one of them whose end found growth the hooks do not explain, the latest when several did; or null. */
+    private Invocation walkFor;
+    /** When the earliest of the invocations needing a walk started (epoch ms), or Long.MAX_VALUE. */
+    private long walkSince = Long.MAX_VALUE;
     private long walks;
 
     /** @param reports the agent's own report files, never counted */
@@ -60,32 +64,39 @@ final class TmpWatch {
         this.configuredCapacity = configuredCapacity;
     }
 
-    /** At an invocation's start: one statfs (where /tmp has no figures, the first one walks it for a baseline). */
-    synchronized void invocationStarting() {
+    /**
+     * At an invocation's start: one statfs (where /tmp has no figures, the first one walks it for a baseline).
+     *
+     * @return the bytes in use in /tmp now
+     */
+    synchronized long invocationStarting() {
         if (!usage().exact() && index == null) {
             TmpScan.Scan baseline = TmpScan.walk(tmp, reports, null, 0);
             walks++;
             index = baseline.index();
             counted = baseline.bytes();
         }
-        changes.clear();
-        startedMillis = System.currentTimeMillis();
-        usageBefore = usage.exact() ? usage.usedBytes() : counted;
+        return usage.exact() ? usage.usedBytes() : counted;
     }
 
-    /** A hook is about to change this /tmp path. */
-    void changing(String path, boolean removing) {
-        changes.changing(path, removing);
+    /** A hook is about to change this /tmp path, on a thread working for {@code owner}. */
+    void changing(Invocation owner, String path, boolean removing) {
+        changes.changing(owner, path, removing);
     }
 
-    /** A call just created this /tmp path, which did not exist before it. */
-    void created(String path) {
-        changes.created(path);
+    /** A call just created this /tmp path, which did not exist before it, on a thread working for {@code owner}. */
+    void created(Invocation owner, String path) {
+        changes.created(owner, path);
     }
 
-    /** At an invocation's end: the files it created and left that hooks saw, and whether a walk must look for more. */
-    synchronized List<Leak> invocationEnded(boolean cold) {
-        TmpChanges.Balance balance = changes.balance(usage.blockSize());
+    /**
+     * At an invocation's end: the files it created and left that hooks saw, and whether a walk must look for more.
+     * With other invocations running at once, /tmp's growth is theirs too: it is compared with what the hooks saw
+     * all of them do.
+     */
+    synchronized List<Leak> invocationEnded(Invocation invocation) {
+        long usageBefore = invocation.tmpBytesBefore();
+        TmpChanges.Balance balance = changes.balance(invocation, usage.blockSize());
         List<Leak> leaks = balance.leaks();
         for (Leak leak : leaks) {
             if (index != null && !index.add(leak.path())) {
@@ -93,6 +104,7 @@ final class TmpWatch {
             }
         }
         long usageNow;
+        boolean walkNeeded;
         if (usage.exact()) {
             usageNow = usage.usedBytes();
             long growth = usageNow - usageBefore;
@@ -105,7 +117,12 @@ final class TmpWatch {
             walkNeeded = true;
         }
         usageAfter = usageNow;
-        if (cold) {
+        unsettled.add(invocation);
+        if (walkNeeded) {
+            walkFor = invocation;
+            walkSince = Math.min(walkSince, invocation.startEpochMillis());
+        }
+        if (invocation.coldStart()) {
             usageAfterFirst = usageNow;
         } else if (usageBefore >= 0) {
             recentGrowth.addLast(Math.max(0, usageNow - usageBefore));
@@ -113,47 +130,47 @@ final class TmpWatch {
                 recentGrowth.removeFirst();
             }
         }
-        unsettledSince = startedMillis;
         return leaks;
     }
 
     /**
      * After the response: when the hooks and the usage figures disagree (or there are no figures), a bounded walk
-     * finds the files made during the last invocation that no hook saw, traced to the closest directory a hook
-     * saw written when there is one.
+     * finds the files made during the ended invocations that no hook saw, each put on the invocation that wrote its
+     * closest written directory when a hook saw one, else on the invocation whose end found the growth. Then what
+     * the hooks saw of the ended invocations is forgotten.
      */
     synchronized List<Leak> settle() {
-        if (unsettledSince < 0) {
+        if (unsettled.isEmpty()) {
             return List.of();
         }
-        long since = unsettledSince;
-        unsettledSince = -1;
-        if (!walkNeeded) {
-            return List.of();
-        }
-        TmpScan.Scan scan = TmpScan.walk(tmp, reports, index, since - CLOCK_SLACK_MILLIS);
-        walks++;
-        index = scan.index();
         List<Leak> leaks = new ArrayList<>();
-        for (TmpScan.Fresh file : scan.fresh()) {
-            if (!changes.sawCreated(file.path())) {
-                leaks.add(new Leak(file.path(), file.bytes(), changes.creatorOf(file.path())));
+        if (walkFor != null) {
+            TmpScan.Scan scan = TmpScan.walk(tmp, reports, index, walkSince - CLOCK_SLACK_MILLIS);
+            walks++;
+            index = scan.index();
+            for (TmpScan.Fresh file : scan.fresh()) {
+                if (!changes.sawCreated(file.path())) {
+                    Invocation writer = changes.writerOf(file.path());
+                    leaks.add(new Leak(file.path(), file.bytes(), changes.creatorOf(file.path()),
+                            writer != null ? writer : walkFor));
+                }
+            }
+            if (!usage.exact()) {
+                counted = scan.bytes();
             }
         }
-        if (!usage.exact()) {
-            counted = scan.bytes();
+        for (Invocation invocation : unsettled) {
+            changes.forget(invocation);
         }
+        unsettled.clear();
+        walkFor = null;
+        walkSince = Long.MAX_VALUE;
         return leaks;
     }
 
     /** How many times /tmp was walked. */
     synchronized long walks() {
         return walks;
-    }
-
-    /** Bytes in use when the running invocation started, -1 when not known yet. */
-    synchronized long usageAtStart() {
-        return usageBefore;
     }
 
     /** Bytes in use when the last invocation ended, -1 when not known yet. */

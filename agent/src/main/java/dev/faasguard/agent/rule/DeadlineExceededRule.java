@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * {@code deadline-exceeded}: the handler is still running just before the platform's deadline. The
  * finding points at the line the handler thread is stuck on, with every call the agent knows is
- * blocking at that moment, recorded before the platform kills the process.
+ * blocking at that moment, recorded before the platform kills the process. Where the platform kills nothing at
+ * the deadline (Lambda Managed Instances: the stuck invocation holds its runtime thread), it is told again while
+ * the invocation stays stuck, a bounded number of times.
  */
 public final class DeadlineExceededRule implements Rule<DeadlineExceededRule.Overrun> {
 
@@ -18,9 +20,19 @@ public final class DeadlineExceededRule implements Rule<DeadlineExceededRule.Ove
                     + "and answer before the deadline; raise the function's timeout only if the work truly needs it.",
             List.of("the deadline watchdog"));
 
-    /** @param blocked one entry per call the agent saw blocking: thread, operation, where, blockedMs */
+    /**
+     * @param blocked one entry per call the agent saw blocking: thread, operation, where, blockedMs
+     * @param stillStuck 0 at the deadline; 1, 2, ... each time a stuck invocation nothing killed is found again
+     */
     public record Overrun(String invocation, String thread, long elapsedMillis, long marginMillis,
-            List<Map<String, Object>> blocked) {}
+            List<Map<String, Object>> blocked, int stillStuck) {
+
+        /** At the deadline, where the platform kills the invocation. */
+        public Overrun(String invocation, String thread, long elapsedMillis, long marginMillis,
+                List<Map<String, Object>> blocked) {
+            this(invocation, thread, elapsedMillis, marginMillis, blocked, 0);
+        }
+    }
 
     @Override
     public RuleDescription description() {
@@ -35,6 +47,12 @@ public final class DeadlineExceededRule implements Rule<DeadlineExceededRule.Ove
         detail.put("elapsedMs", overrun.elapsedMillis());
         detail.put("marginMs", overrun.marginMillis());
         detail.put("blockedCalls", overrun.blocked());
+        if (overrun.stillStuck() > 0) {
+            detail.put("stillStuck", overrun.stillStuck());
+            return Optional.of(new Violation(DESCRIPTION, "The invocation is still running " + overrun.elapsedMillis()
+                    + " ms after it started, past its deadline: nothing kills it, and it holds its runtime thread "
+                    + "(Lambda Managed Instances)", detail));
+        }
         return Optional.of(new Violation(DESCRIPTION, "The invocation is still running " + overrun.marginMillis()
                 + " ms before its deadline, after " + overrun.elapsedMillis()
                 + " ms: the platform will kill it (Task timed out)", detail));

@@ -10,6 +10,7 @@ import dev.faasguard.agent.rule.WithoutTimeoutRule;
 import dev.faasguard.bootstrap.Operations;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class InFlightCallsTest {
@@ -36,6 +37,23 @@ class InFlightCallsTest {
         }
         assertEquals(1000, store.snapshot().get(0).count());
         assertEquals(1, built.get(), "only the first occurrence is built: no listener hears every one");
+    }
+
+    @Test
+    void atAnInvocationsDeadlineOnlyItsOwnBlockedCallsAreRecordedAndAllAreAtExit() {
+        AtomicReference<String> running = new AtomicReference<>("request-1");
+        InFlightCalls ofTwo = new InFlightCalls(new FindingRecorder(store, IgnoreList.NONE, running::get));
+        ofTwo.start(wait.rule(), "Future.get", () -> wait, site, 0);
+        running.set("request-2");
+        ofTwo.start(wait.rule(), "Future.get", () -> wait, site, 0);
+
+        assertEquals(1, ofTwo.blockedNow("request-1").size());
+        ofTwo.recordStillBlocked("request-1");
+        assertEquals(1, store.snapshot().get(0).count());
+        assertEquals("request-1", store.snapshot().get(0).first().invocation(), "the call's invocation, not the caller's");
+        assertEquals(1, ofTwo.blockedNow(null).size(), "request-2's call still waits");
+        ofTwo.recordStillBlocked();
+        assertEquals(2, store.snapshot().get(0).count());
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The instrumentations behind the invocation model: the runtime client, the handler, the threads an invocation
- * starts (and the JDK's own, which are not followed), uncaught exceptions, the JVM's exit. Their hooks are
+ * starts and the tasks it hands to thread pools (and the JDK's own threads, which are not followed), uncaught exceptions, the JVM's exit. Their hooks are
  * {@code InvocationHooks}.
  */
 public final class InvocationInstrumentations {
@@ -21,6 +21,7 @@ public final class InvocationInstrumentations {
                 new RuntimeExitInstrumentation(),
                 new ThreadInstrumentation(),
                 new VirtualThreadInstrumentation(),
+                new ThreadPoolInstrumentation(),
                 new FinalizerInstrumentation()));
         int separator = handler == null ? -1 : handler.indexOf("::");
         if (separator > 0) {

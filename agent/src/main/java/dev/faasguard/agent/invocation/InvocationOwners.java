@@ -1,0 +1,96 @@
+package dev.faasguard.agent.invocation;
+
+import dev.faasguard.agent.finding.FindingRecorder;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which invocation a thread works for, so that what it does is put on that invocation even when several run at
+ * once (Lambda Managed Instances): the thread running the invocation; a thread started by a thread working for it
+ * (at {@code Thread.start}); a pooled task handed to a {@code ThreadPoolExecutor} by such a thread, while a pool
+ * thread runs it. A thread none of these names (a pool thread created during init, a ForkJoinPool task) works for
+ * the invocation running, when exactly one is.
+ */
+public final class InvocationOwners implements FindingRecorder.CurrentInvocation {
+
+    private final InvocationHistory history;
+    private final StartedThreads threads = new StartedThreads();
+    private final ThreadLocal<Invocation> runningHere = new ThreadLocal<>();
+    /** The pool threads running a task now, and whom the task works for. */
+    private final Map<Thread, Invocation> runningTasks = new ConcurrentHashMap<>();
+    /** Tasks handed to a pool and not run yet; weak, since a pool may drop a task it never runs. */
+    private final Map<Object, Invocation> pendingTasks = Collections.synchronizedMap(new WeakHashMap<>());
+
+    public InvocationOwners(InvocationHistory history) {
+        this.history = history;
+    }
+
+    /** The threads started by threads working for an invocation. */
+    StartedThreads threads() {
+        return threads;
+    }
+
+    /** The calling thread runs {@code invocation} from now on, or none when null. */
+    void running(Invocation invocation) {
+        if (invocation == null) {
+            runningHere.remove();
+        } else {
+            runningHere.set(invocation);
+        }
+    }
+
+    /** The invocation the calling thread runs itself (not one it works for), or null. */
+    Invocation runningHere() {
+        return runningHere.get();
+    }
+
+    /** The invocation the calling thread works for, or null when it works for none that can be told. */
+    Invocation ofCurrentThread() {
+        Invocation task = runningTasks.isEmpty() ? null : runningTasks.get(Thread.currentThread());
+        if (task != null) {
+            return task;
+        }
+        Invocation own = runningHere.get();
+        if (own != null) {
+            return own;
+        }
+        StartedThreads.Start start = threads.of(Thread.currentThread());
+        return start != null ? start.invocation() : history.soleRunning();
+    }
+
+    @Override
+    public String currentInvocationId() {
+        Invocation invocation = ofCurrentThread();
+        return invocation == null ? null : invocation.id();
+    }
+
+    void taskSubmitted(Object task) {
+        Invocation owner = ofCurrentThread();
+        if (owner != null) {
+            pendingTasks.put(task, owner);
+        }
+    }
+
+    void taskStarting(Object task) {
+        Invocation owner = pendingTasks.isEmpty() ? null : pendingTasks.remove(task);
+        if (owner != null) {
+            runningTasks.put(Thread.currentThread(), owner);
+        } else if (!runningTasks.isEmpty()) {
+            runningTasks.remove(Thread.currentThread());
+        }
+    }
+
+    void taskFinished() {
+        if (!runningTasks.isEmpty()) {
+            runningTasks.remove(Thread.currentThread());
+        }
+    }
+
+    /** Whether {@code thread} runs a pooled task for an invocation other than {@code invocation} now. */
+    boolean busyForAnother(Thread thread, Invocation invocation) {
+        Invocation task = runningTasks.isEmpty() ? null : runningTasks.get(thread);
+        return task != null && task != invocation;
+    }
+}
