@@ -40,7 +40,7 @@ public final class BlockingCalls implements BlockingSink {
      */
     @Override
     public int blockingCallStarted(String kind, String operation, String subject, String missing, Object resource) {
-        if (!judged.firstTime(resource)) {
+        if (resource != null && !judged.firstTime(resource, recorder.currentInvocationId())) {
             return 0;
         }
         WithoutTimeoutRule rule = rules.withoutTimeout(kind);

@@ -116,7 +116,6 @@ public final class InvocationMonitor implements InvocationSink {
         if (history.running().isEmpty()) {
             // The previous invocation is settled when the runtime client asks for this one; should it not have asked:
             settleEndedInvocations();
-            judged.forgetAll();
         }
         afterResponseWork = runtimeClientRequest != null;
         RuntimeClientRequest request = runtimeClientRequest == null ? null : RuntimeClientRequest.read(runtimeClientRequest);
@@ -254,7 +253,7 @@ public final class InvocationMonitor implements InvocationSink {
         } else if (phase != Phase.INIT) {
             return;
         }
-        if (!judged.firstTime(resource)) {
+        if (!judged.firstTime(resource, invocation == null ? null : invocation.id())) {
             return;
         }
         Violation violation = timeoutExceedsDeadline.evaluate(new TimeoutExceedsDeadlineRule.TimedCall(operation,
@@ -407,7 +406,7 @@ public final class InvocationMonitor implements InvocationSink {
         sinks.persist(0);
     }
 
-    /** The connections judged in the running invocation, shared with the blocking-call judge. */
+    /** The connections judged in each invocation, shared with the blocking-call judge. */
     public JudgedResources judgedResources() {
         return judged;
     }

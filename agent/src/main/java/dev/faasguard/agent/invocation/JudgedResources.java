@@ -1,24 +1,30 @@
 package dev.faasguard.agent.invocation;
 
 import java.util.Collections;
-import java.util.Set;
+import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Sockets and HTTP connections already judged in the running invocation: each is reported once per invocation,
- * however many reads it makes. Held weakly, so a closed connection is forgotten; emptied when an invocation starts,
- * so a connection kept alive across invocations counts once in each.
+ * Sockets and HTTP connections already judged, and in which invocation: each is reported once per invocation,
+ * however many reads it makes, so a connection kept alive across invocations counts once in each, whether they run
+ * one after another or at once. Held weakly, so a closed connection is forgotten.
  */
 public final class JudgedResources {
 
-    private final Set<Object> judged = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Outside any invocation (init): the resource counts once there too. */
+    private static final String NO_INVOCATION = "";
 
-    /** @return true the first time this invocation sees {@code resource} (always true for null: nothing to remember) */
-    public boolean firstTime(Object resource) {
-        return resource == null || judged.add(resource);
-    }
+    private final Map<Object, String> judgedIn = Collections.synchronizedMap(new WeakHashMap<>());
 
-    void forgetAll() {
-        judged.clear();
+    /**
+     * @param invocationId the invocation the calling thread works for, or null
+     * @return true the first time that invocation sees {@code resource} (always true for null: nothing to remember)
+     */
+    public boolean firstTime(Object resource, String invocationId) {
+        if (resource == null) {
+            return true;
+        }
+        String invocation = invocationId == null ? NO_INVOCATION : invocationId;
+        return !invocation.equals(judgedIn.put(resource, invocation));
     }
 }
