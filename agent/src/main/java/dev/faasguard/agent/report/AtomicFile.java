@@ -1,7 +1,6 @@
 package dev.faasguard.agent.report;
 
 import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +45,9 @@ final class AtomicFile {
         }
         if (!keepReserve) {
             reserve.delete();
-        } else if (!reserve.exists()) {
-            try (FileOutputStream out = new FileOutputStream(reserve)) {
-                out.write(new byte[RESERVE_BYTES]);
+        } else if (!reserve.isFile() || Files.isSymbolicLink(reserve.toPath())) {
+            try {
+                writeNew(reserve, new byte[RESERVE_BYTES]);
             } catch (IOException noRoom) {
                 reserve.delete();
             }
@@ -62,7 +61,7 @@ final class AtomicFile {
         try {
             try {
                 writeNew(temporary, content);
-            } catch (FileNotFoundException noDirectoryYet) {
+            } catch (IOException noDirectoryYet) {
                 // The first write, or someone emptied /tmp: the directory is made only when missing.
                 if (directory.isDirectory() || !directory.mkdirs()) {
                     throw noDirectoryYet;
@@ -82,7 +81,16 @@ final class AtomicFile {
         }
     }
 
+    /**
+     * Writes a file of its own: whatever sits at the name (a temporary file left by a crash, or a link someone planted
+     * to have the report overwrite another file) is removed, and the file is created exclusively, which never follows
+     * a link, before it is opened.
+     */
     private static void writeNew(File file, byte[] content) throws IOException {
+        file.delete();
+        if (!file.createNewFile()) {
+            throw new IOException(file + " appeared while the report was being written; not written");
+        }
         try (FileOutputStream out = new FileOutputStream(file)) {
             out.write(content);
         }
