@@ -13,7 +13,10 @@ public final class PageSplitter {
         this.work = work;
     }
 
-    /** {@code leak:N}, {@code clean:N}, {@code throw}, {@code crash-worker}, {@code background}. */
+    /**
+     * {@code leak:N}, {@code clean:N}, {@code throw}, {@code crash-worker}, {@code background},
+     * {@code virtual-background}, {@code exit-from-worker}, {@code exit-in-shutdown-hook}, {@code halt}, {@code oom}.
+     */
     public String handle(String event) throws Exception {
         String[] parts = event.split(":");
         switch (parts[0]) {
@@ -48,6 +51,17 @@ public final class PageSplitter {
                 java.lang.reflect.Method start = Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class);
                 start.invoke(builder, (Runnable) PageSplitter::slowUpload); // @line virtualStart
                 return "virtual upload started";
+            }
+            case "exit-from-worker" -> {
+                Thread quitter = new Thread(() -> System.exit(4), "quitter"); // @line exitFromWorker
+                quitter.start();
+                quitter.join(5_000);
+                return "unreachable";
+            }
+            case "exit-in-shutdown-hook" -> {
+                // The JDK blocks a System.exit made while the shutdown hooks run, for good: the JVM hangs at its end.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> System.exit(6), "exiting-hook"));
+                return "hook added";
             }
             case "halt" -> {
                 Runtime.getRuntime().halt(5); // @line halt

@@ -195,6 +195,12 @@ final class ChildJvm {
             return finish();
         }
 
+        /** Kills the JVM (SIGKILL), as a platform does with one that will not end, and collects what it left. */
+        Result kill() throws IOException, InterruptedException {
+            process.destroyForcibly();
+            return finish();
+        }
+
         Result finish() throws IOException, InterruptedException {
             try {
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -144,6 +144,51 @@ class InvocationsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void systemExitFromAThreadTheInvocationStartedIsItsRuntimeExit(Path jdk) throws Exception {
+        ChildJvm.Result result = run(jdk, "clean:1", "exit-from-worker");
+
+        assertEquals(4, result.exitCode(), "the program's own status\n" + result);
+        List<JsonNode> exits = findings(result, "runtime-exit");
+        assertEquals(1, exits.size(), result::toString);
+        assertEquals("System.exit", exits.get(0).at("/detail/operation").asText());
+        assertEquals(lines.of("exitFromWorker"), exits.get(0).at("/callSite/line").asInt());
+        JsonNode second = result.report().get("invocations").get(1);
+        assertEquals(second.get("id").asText(), exits.get(0).get("invocation").asText(), result::toString);
+        assertEquals("crash", second.get("outcome").asText(), result::toString);
+    }
+
+    /**
+     * The JDK blocks a System.exit made from a shutdown hook for good, so the JVM hangs at its end, with the agent as
+     * without it; the agent's own exit hook still writes the report.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void systemExitFromAShutdownHookHangsAsWithoutTheAgentAndTheReportIsWritten(Path jdk) throws Exception {
+        for (boolean withAgent : new boolean[] {false, true}) {
+            ChildJvm child = ChildJvm.on(jdk).property("faasguard.handler", PageSplitter.class.getName() + "::handle")
+                    .property("work.dir", work.toString());
+            if (!withAgent) {
+                child.withoutAgent();
+            }
+            try (ChildJvm.Running running = child.start(LocalHost.class.getName(), "clean:1", "exit-in-shutdown-hook")) {
+                running.awaitLine("exit-in-shutdown-hook -> hook added");
+                Thread.sleep(3_000);
+                assertTrue(ProcessHandle.of(running.pid()).map(ProcessHandle::isAlive).orElse(false),
+                        (withAgent ? "with" : "without") + " the agent, the JVM still hangs in its exit");
+                // SIGTERM would only ask for the exit it is stuck in.
+                ChildJvm.Result result = running.kill();
+                if (withAgent) {
+                    assertEquals(2, result.report().get("invocations").size(), "written by the agent's exit hook\n"
+                            + result);
+                    assertEquals(0, result.stderr().lines().filter(line -> line.contains("ERROR [FaaSGuard]")).count(),
+                            result.stderr());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void anOutOfMemoryErrorIsARuntimeExitToo(Path jdk) throws Exception {
         ChildJvm.Result result = ChildJvm.on(jdk).option("-Xmx96m")
                 .property("faasguard.handler", PageSplitter.class.getName() + "::handle")
