@@ -139,6 +139,8 @@ public final class Hooks {
     static final int RESTORED = 14;
     /** {@link InvocationSink#tmpCreated}(path a). */
     static final int TMP_CREATED = 15;
+    /** {@link SnapshotSink}: randomSeeded(e), randomUsed(e) (1 for true), connecting(e, d), checkpoint(), afterRestore(). */
+    static final int RANDOM_SEEDED = 16, RANDOM_USED = 17, CONNECTING = 18, CHECKPOINT = 19, SNAPSHOT_RESTORED = 20;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -198,6 +200,19 @@ public final class Hooks {
                 case TMP_CREATED:
                     target.invocations().tmpCreated(a);
                     return 0;
+                case RANDOM_SEEDED:
+                    target.snapshots().randomSeeded(e);
+                    return 0;
+                case RANDOM_USED:
+                    return target.snapshots().randomUsed(e) ? 1 : 0;
+                case CONNECTING:
+                    target.snapshots().connecting(e, d);
+                    return 0;
+                case CHECKPOINT:
+                    target.snapshots().checkpoint();
+                    return 0;
+                case SNAPSHOT_RESTORED:
+                    return target.snapshots().afterRestore() ? 1 : 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -223,6 +238,8 @@ public final class Hooks {
                 return "blocking-exit";
             case TIMEOUT_EXCEEDS_DEADLINE:
                 return "timeout-exceeds-deadline";
+            case RANDOM_SEEDED: case RANDOM_USED: case CONNECTING: case CHECKPOINT: case SNAPSHOT_RESTORED:
+                return "snapshot";
             default:
                 return "invocation";
         }
@@ -246,6 +263,7 @@ public final class Hooks {
         enforce = false;
         invocationActive = false;
         deadline = 0;
+        SnapshotHooks.reset();
         STATE.remove();
     }
 }
