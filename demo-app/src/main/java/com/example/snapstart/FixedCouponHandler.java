@@ -23,6 +23,7 @@ public class FixedCouponHandler implements RequestHandler<Map<String, Object>, M
         String code = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         double price = prices.quote(String.valueOf(event.get("sku")));
         double discount = 0.05 + RANDOM.nextDouble() / 10;
-        return Map.of("code", code, "price", Math.round(price * (1 - discount) * 100) / 100.0);
+        boolean trial = RANDOM.nextInt(10) == 0;
+        return Map.of("code", code, "price", Math.round(price * (1 - discount) * 100) / 100.0, "newCheckout", trial);
     }
 }

@@ -42,7 +42,8 @@ class SnapStartRulesDemoIT {
     @BeforeAll
     static void markers() throws Exception {
         coupon = DemoRun.markers(CouponHandler.class);
-        assertEquals(List.of("seeded", "kept", "math-seeded", "seeded-use", "math-use"), List.copyOf(coupon.keySet()),
+        assertEquals(List.of("seeded", "split-seeded", "kept", "math-seeded", "seeded-use", "math-use",
+                "split-use"), List.copyOf(coupon.keySet()),
                 "the // demo: markers in CouponHandler");
         client = DemoRun.markers(Class.forName("com.example.snapstart.PriceClient"));
         assertEquals(List.of("connect"), List.copyOf(client.keySet()), "the // demo: markers in PriceClient");
@@ -59,7 +60,7 @@ class SnapStartRulesDemoIT {
             Run run = run(jdk, CouponHandler.class, prices, b -> b.snapStart(Duration.ofMillis(200)));
             JsonNode report = run.report();
             String text = report.toPrettyString();
-            assertEquals(3, report.get("findings").size(), "two generators and a connection, nothing else\n" + text);
+            assertEquals(4, report.get("findings").size(), "three generators and a connection, nothing else\n" + text);
 
             String restored = run.results().get(0).requestId();
             JsonNode codes = at(findings(report, "random-across-snapshot"), "<clinit>", coupon.get("seeded"), text);
@@ -68,6 +69,11 @@ class SnapStartRulesDemoIT {
                     codes.at("/detail/usedAfterRestoreAt").asText(), text);
             assertEquals(restored, codes.get("invocation").asText(), "found in the first invocation after the restore");
             assertEquals(1, codes.get("count").asInt(), "each generator once\n" + text);
+
+            JsonNode trial = at(findings(report, "random-across-snapshot"), "<clinit>", coupon.get("split-seeded"), text);
+            assertEquals("java.util.SplittableRandom", trial.at("/detail/generator").asText(), text);
+            assertEquals(frame(CouponHandler.class, "handleRequest", coupon.get("split-use")),
+                    trial.at("/detail/usedAfterRestoreAt").asText(), text);
 
             // Math.random()'s generator is made at its first call, here in init: the line that called it first.
             JsonNode jitter = at(findings(report, "random-across-snapshot"), "<init>", coupon.get("math-seeded"), text);

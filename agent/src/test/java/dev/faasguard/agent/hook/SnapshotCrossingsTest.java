@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -78,6 +79,26 @@ class SnapshotCrossingsTest {
             assertEquals("connection-across-snapshot", finding.rule().id());
             assertEquals(connectedAt, finding.callSite().line());
             assertEquals("localhost:" + server.getLocalPort(), finding.detail().get("remote"));
+        }
+    }
+
+    @Test
+    void aChannelInitConnectedAndLeftOpenIsOneFindingToo() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+                SocketChannel open = SocketChannel.open(); SocketChannel closed = SocketChannel.open()) {
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.getLocalPort());
+            crossings.connecting(open, address);
+            open.connect(address);
+            crossings.connecting(closed, address);
+            closed.connect(address);
+            closed.close();
+
+            crossings.checkpoint();
+
+            List<Finding> findings = findings();
+            assertEquals(1, findings.size(), String.valueOf(findings));
+            assertEquals("SocketChannel", findings.get(0).detail().get("connection"));
+            assertEquals("127.0.0.1:" + server.getLocalPort(), findings.get(0).detail().get("remote"));
         }
     }
 
