@@ -139,7 +139,7 @@ public final class Hooks {
     static final int RESTORED = 14;
     /** {@link InvocationSink#tmpCreated}(path a). */
     static final int TMP_CREATED = 15;
-    /** {@link SnapshotSink}: randomSeeded(e), randomUsed(e) (1 for true), connecting(e, d), checkpoint(), afterRestore(). */
+    /** {@link SnapshotSink}: randomSeeded(e), randomUsed(e, x != 0) (1 for true), connecting(e, d), checkpoint(), afterRestore(). */
     static final int RANDOM_SEEDED = 16, RANDOM_USED = 17, CONNECTING = 18, CHECKPOINT = 19, SNAPSHOT_RESTORED = 20;
 
     /**
@@ -204,7 +204,7 @@ public final class Hooks {
                     target.snapshots().randomSeeded(e);
                     return 0;
                 case RANDOM_USED:
-                    return target.snapshots().randomUsed(e) ? 1 : 0;
+                    return target.snapshots().randomUsed(e, x != 0) ? 1 : 0;
                 case CONNECTING:
                     target.snapshots().connecting(e, d);
                     return 0;

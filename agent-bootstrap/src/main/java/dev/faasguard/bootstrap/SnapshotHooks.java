@@ -46,14 +46,27 @@ public final class SnapshotHooks {
 
     /** Entry of {@code Random.next(int)} and {@code SplittableRandom.nextSeed()}: every value of theirs comes from it. */
     public static void randomUsed(Object random) {
-        if (!randomsWatched) {
-            return;
+        if (randomsWatched) {
+            watchedUse(random, false);
         }
+    }
+
+    /**
+     * Entry of {@code Random.setSeed(long)}: a generator given a new seed after the restore (in a CRaC afterRestore
+     * hook, say) draws nothing from the snapshot's seed any more.
+     */
+    public static void randomReseeded(Object random) {
+        if (randomsWatched) {
+            watchedUse(random, true);
+        }
+    }
+
+    private static void watchedUse(Object random, boolean reseeding) {
         AgentSinks target = Hooks.sink;
         HookState state = Hooks.state();
         // A failed sink answers 0 too: the watch stops rather than failing again on every value.
-        if (target != null && state.agentDepth == 0
-                && Hooks.guarded(Hooks.RANDOM_USED, target, state, null, null, null, null, random, 0, 0) == 0) {
+        if (target != null && state.agentDepth == 0 && Hooks.guarded(Hooks.RANDOM_USED, target, state, null, null,
+                null, null, random, reseeding ? 1 : 0, 0) == 0) {
             randomsWatched = false;
         }
     }

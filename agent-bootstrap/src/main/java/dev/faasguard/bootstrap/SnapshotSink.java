@@ -11,11 +11,12 @@ public interface SnapshotSink {
     void randomSeeded(Object random);
 
     /**
-     * A random generator is about to produce a value, after the restore.
+     * A random generator is about to produce a value, or to be given a new seed, after the restore.
      *
+     * @param reseeding true for {@code Random.setSeed}: the generator no longer draws from the snapshot's seed
      * @return whether generators seeded before the checkpoint are still watched (false: their uses need not be told)
      */
-    boolean randomUsed(Object random);
+    boolean randomUsed(Object random, boolean reseeding);
 
     /**
      * A {@code Socket} or {@code SocketChannel} is connecting on this thread, before the checkpoint.

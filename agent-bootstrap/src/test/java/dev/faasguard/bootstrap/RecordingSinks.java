@@ -132,8 +132,8 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     }
 
     @Override
-    public boolean randomUsed(Object random) {
-        record("randomUsed " + random.getClass().getSimpleName());
+    public boolean randomUsed(Object random, boolean reseeding) {
+        record((reseeding ? "randomReseeded " : "randomUsed ") + random.getClass().getSimpleName());
         return watching;
     }
 

@@ -44,13 +44,14 @@ class SnapshotHooksTest {
         InvocationHooks.snapshotTaking();
         SnapshotHooks.randomSeeded(new Random());
         InvocationHooks.restored();
+        SnapshotHooks.randomReseeded(random);
         SnapshotHooks.randomUsed(random);
         sinks.watching = false;
         SnapshotHooks.randomUsed(random);
         SnapshotHooks.randomUsed(random);
         assertEquals(List.of("randomSeeded Random", "randomSeeded SplittableRandom",
                 "connecting Socket db.internal/<unresolved>:5432", "checkpoint", "snapshotTaking", "afterRestore",
-                "restored", "randomUsed Random", "randomUsed Random"), sinks.calls,
+                "restored", "randomReseeded Random", "randomUsed Random", "randomUsed Random"), sinks.calls,
                 "no SecureRandom, no ThreadLocalRandom, no use before the restore, none once nothing is watched");
         assertEquals(0, sinks.callsNotAsAgent);
     }

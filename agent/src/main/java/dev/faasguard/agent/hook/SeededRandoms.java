@@ -52,6 +52,14 @@ final class SeededRandoms {
         return more;
     }
 
+    /** @return whether any generator is still to be watched once this one, given a new seed, is forgotten */
+    boolean reseeded(Object random) {
+        synchronized (seeded) {
+            seeded.remove(random);
+            return !seeded.isEmpty();
+        }
+    }
+
     /** At the line that created it, the line to change; the use is in the details. */
     private void report(Object random, StackCapture.Capture createdAt) {
         String usedAt = StackCapture.here().callSite().frame();

@@ -27,8 +27,8 @@ public final class SnapshotCrossings implements SnapshotSink {
     }
 
     @Override
-    public boolean randomUsed(Object random) {
-        return randoms.used(random);
+    public boolean randomUsed(Object random, boolean reseeding) {
+        return reseeding ? randoms.reseeded(random) : randoms.used(random);
     }
 
     @Override

@@ -37,8 +37,8 @@ class SnapshotCrossingsTest {
         Random random = new Random();
         int seededAt = AppCall.run(() -> crossings.randomSeeded(random));
         assertTrue(crossings.afterRestore(), "a generator is watched after the restore");
-        int usedAt = AppCall.run(() -> assertFalse(crossings.randomUsed(random), "nothing left to watch"));
-        crossings.randomUsed(random);
+        int usedAt = AppCall.run(() -> assertFalse(crossings.randomUsed(random, false), "nothing left to watch"));
+        crossings.randomUsed(random, false);
 
         List<Finding> findings = findings();
         assertEquals(1, findings.size(), "each generator once");
@@ -54,7 +54,17 @@ class SnapshotCrossingsTest {
     void aGeneratorNotSeededInInitOrNeverUsedAfterTheRestoreIsNoFinding() {
         SplittableRandom seededButUnused = new SplittableRandom();
         crossings.randomSeeded(seededButUnused);
-        assertTrue(crossings.randomUsed(new SplittableRandom()), "the seeded one is still watched");
+        assertTrue(crossings.randomUsed(new SplittableRandom(), false), "the seeded one is still watched");
+        assertEquals(List.of(), findings());
+    }
+
+    @Test
+    void aGeneratorGivenANewSeedAfterTheRestoreIsNoFinding() {
+        Random random = new Random();
+        crossings.randomSeeded(random);
+        crossings.afterRestore();
+        assertFalse(crossings.randomUsed(random, true), "reseeded (an afterRestore hook's fix): forgotten");
+        crossings.randomUsed(random, false);
         assertEquals(List.of(), findings());
     }
 
