@@ -3,6 +3,7 @@ package dev.faasguard.bootstrap;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.channels.SocketChannel;
@@ -43,7 +44,8 @@ public final class BlockingHooks {
     }
 
     /** {@code Socket.connect(SocketAddress, int)}, which connect(addr) and the Socket(host, port) constructors use. */
-    public static int socketConnectEnter(SocketAddress address, int timeoutMillis) {
+    public static int socketConnectEnter(Socket socket, SocketAddress address, int timeoutMillis) {
+        SnapshotHooks.connecting(socket, address);
         if (timeoutMillis != 0) {
             checkTimeout("Socket.connect", timeoutMillis, null);
             return 0;
@@ -56,6 +58,7 @@ public final class BlockingHooks {
 
     /** {@code SocketChannel.connect} (and SocketChannel.open(address)): a blocking channel connects with no timeout. */
     public static int socketChannelConnectEnter(SocketChannel channel, SocketAddress address) {
+        SnapshotHooks.connecting(channel, address);
         if (Hooks.sink == null || !channel.isBlocking()) {
             return 0;
         }

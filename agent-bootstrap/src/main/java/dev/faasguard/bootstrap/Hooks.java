@@ -174,6 +174,8 @@ public final class Hooks {
     static final int TASK_STARTING = 17;
     /** {@link InvocationSink#taskFinished}(). */
     static final int TASK_FINISHED = 18;
+    /** {@link SnapshotSink}: randomSeeded(e), randomUsed(e, x != 0) (1 for true), connecting(e, d), checkpoint(), afterRestore(). */
+    static final int RANDOM_SEEDED = 19, RANDOM_USED = 20, CONNECTING = 21, CHECKPOINT = 22, SNAPSHOT_RESTORED = 23;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -242,6 +244,19 @@ public final class Hooks {
                 case TASK_FINISHED:
                     target.invocations().taskFinished();
                     return 0;
+                case RANDOM_SEEDED:
+                    target.snapshots().randomSeeded(e);
+                    return 0;
+                case RANDOM_USED:
+                    return target.snapshots().randomUsed(e, x != 0) ? 1 : 0;
+                case CONNECTING:
+                    target.snapshots().connecting(e, d);
+                    return 0;
+                case CHECKPOINT:
+                    target.snapshots().checkpoint();
+                    return 0;
+                case SNAPSHOT_RESTORED:
+                    return target.snapshots().afterRestore() ? 1 : 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -267,6 +282,8 @@ public final class Hooks {
                 return "blocking-exit";
             case TIMEOUT_EXCEEDS_DEADLINE:
                 return "timeout-exceeds-deadline";
+            case RANDOM_SEEDED: case RANDOM_USED: case CONNECTING: case CHECKPOINT: case SNAPSHOT_RESTORED:
+                return "snapshot";
             default:
                 return "invocation";
         }
@@ -291,6 +308,7 @@ public final class Hooks {
         invocationActive = false;
         runningInvocations = 0;
         deadline = 0;
+        SnapshotHooks.reset();
         STATE.remove();
     }
 }

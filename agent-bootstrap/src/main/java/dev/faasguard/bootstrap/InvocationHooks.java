@@ -61,6 +61,7 @@ public final class InvocationHooks {
     public static void snapshotTaking() {
         AgentSinks target = Hooks.sink;
         if (target != null && Hooks.state().agentDepth == 0) {
+            SnapshotHooks.checkpoint(target);
             tell(Hooks.SNAPSHOT_TAKING, target, null, null, 0, 0);
         }
     }
@@ -69,6 +70,7 @@ public final class InvocationHooks {
     public static void restored() {
         AgentSinks target = Hooks.sink;
         if (target != null && Hooks.state().agentDepth == 0) {
+            SnapshotHooks.restored(target);
             tell(Hooks.RESTORED, target, null, null, 0, 0);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +92,7 @@ class BlockingHooksTest {
         assertEquals(List.of(), sinks.calls);
 
         sinks.blockingId = 0;
-        assertEquals(0, BlockingHooks.socketConnectEnter(new InetSocketAddress("db.internal", 5432), 0));
+        assertEquals(0, BlockingHooks.socketConnectEnter(new Socket(), new InetSocketAddress("db.internal", 5432), 0));
         assertEquals(List.of("blockingCallStarted connect Socket.connect db.internal:5432 null"), sinks.calls);
     }
 

@@ -149,6 +149,7 @@ class InvocationHooksTest {
         InvocationHooks.snapshotTaking();
         InvocationHooks.restored();
         InvocationHooks.awaitingNextInvocation();
-        assertEquals(List.of("snapshotTaking", "restored", "awaitingNextInvocation"), sinks.calls);
+        assertEquals(List.of("checkpoint", "snapshotTaking", "afterRestore", "restored", "awaitingNextInvocation"),
+                sinks.calls, "the snapshot hooks judge the checkpoint before the agent persists what init found");
     }
 }

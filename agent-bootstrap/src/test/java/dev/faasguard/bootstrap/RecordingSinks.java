@@ -7,7 +7,8 @@ import java.util.List;
  * Fake sinks for in-process hook tests: every call the hooks make is recorded as one line, and the answers (and
  * failures) are set by the test. {@link #install} plugs them in after {@link Hooks#reset()}.
  */
-final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, HookFailures {
+final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, SnapshotSink,
+        HookFailures {
 
     final List<String> calls = new ArrayList<>();
     final List<Throwable> failures = new ArrayList<>();
@@ -16,6 +17,8 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     boolean outside = true;
     /** The id {@link #blockingCallStarted} answers. */
     int blockingId = 7;
+    /** What {@link #randomUsed} and {@link #afterRestore} answer: whether generators are still watched. */
+    boolean watching = true;
     /** When set, every sink call throws it (the failure sink does not). */
     RuntimeException failure;
     /** When set, {@link #hookFailed} throws it too. */
@@ -28,7 +31,7 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     static RecordingSinks install(WritableRoots roots, boolean enforce) {
         Hooks.reset();
         RecordingSinks sinks = new RecordingSinks();
-        Hooks.install(new AgentSinks(sinks, sinks, sinks, sinks), roots, enforce);
+        Hooks.install(new AgentSinks(sinks, sinks, sinks, sinks, sinks), roots, enforce);
         return sinks;
     }
 
@@ -136,6 +139,33 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Ho
     @Override
     public void restored() {
         record("restored");
+    }
+
+    @Override
+    public void randomSeeded(Object random) {
+        record("randomSeeded " + random.getClass().getSimpleName());
+    }
+
+    @Override
+    public boolean randomUsed(Object random, boolean reseeding) {
+        record((reseeding ? "randomReseeded " : "randomUsed ") + random.getClass().getSimpleName());
+        return watching;
+    }
+
+    @Override
+    public void connecting(Object connection, Object address) {
+        record("connecting " + connection.getClass().getSimpleName() + " " + address);
+    }
+
+    @Override
+    public void checkpoint() {
+        record("checkpoint");
+    }
+
+    @Override
+    public boolean afterRestore() {
+        record("afterRestore");
+        return watching;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.faasguard.agent.finding.InFlightCalls;
 import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.hook.BlockingCalls;
 import dev.faasguard.agent.hook.FileWrites;
+import dev.faasguard.agent.hook.SnapshotCrossings;
 import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
 import dev.faasguard.agent.invocation.InvocationHistory;
@@ -33,6 +34,7 @@ import dev.faasguard.agent.telemetry.TelemetryPipeline;
 import dev.faasguard.agent.telemetry.otel.OtelTelemetryFactory;
 import dev.faasguard.bootstrap.AgentSinks;
 import dev.faasguard.bootstrap.Hooks;
+import dev.faasguard.bootstrap.SnapshotHooks;
 import dev.faasguard.bootstrap.WritableRoots;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -98,10 +100,14 @@ final class AgentRuntime {
                 isLambdaFunction(environment) || config.handler() != null, killedAtDeadline(environment), persistence,
                 failOn, telemetry);
         AgentSinks sinks = new AgentSinks(new FileWrites(rules.get(WriteOutsideTmpRule.class), recorder),
-                new BlockingCalls(rules, recorder, inFlight, invocations), invocations, failures);
+                new BlockingCalls(rules, recorder, inFlight, invocations), invocations,
+                new SnapshotCrossings(rules, recorder), failures);
         retransformation.await();
         Hooks.install(sinks, roots, config.mode() == Mode.ENFORCE);
         Hooks.deadline(initDeadline(environment));
+        if ("snap-start".equals(environment.get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            SnapshotHooks.checkpointAhead();
+        }
         System.setProperty(FaasGuardAgent.VERSION_PROPERTY, version());
     }
 

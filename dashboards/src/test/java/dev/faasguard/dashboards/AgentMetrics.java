@@ -23,6 +23,8 @@ final class AgentMetrics {
         s.put("faasguard_findings_total", Set.of("rule", "severity", "code_function_name", "code_line_number"));
         // faasguard.invocations, a counter.
         s.put("faasguard_invocations_total", Set.of("coldstart", "outcome"));
+        // faasguard.restores, a counter: 1 in each copy restored from a SnapStart snapshot.
+        s.put("faasguard_restores_total", Set.of());
         // faasguard.invocation.duration, a histogram in seconds.
         histogram(s, "faasguard_invocation_duration_seconds", Set.of("coldstart", "outcome"));
         // faasguard.tmp.usage and faasguard.tmp.capacity, gauges in bytes.

@@ -101,7 +101,9 @@ class DashboardsDemoIT {
         Instant begin = Instant.now();
         try (PrometheusServer prometheus = PrometheusServer.start(jobs);
                 LambdaSim report = LambdaRun.start(jdk, StuckReportHandler.class, TIMEOUT, exporter(REPORT, reportPort));
-                LambdaSim split = LambdaRun.start(jdk, DocumentSplitHandler.class, TIMEOUT, exporter(SPLIT, splitPort))) {
+                // document-split is deployed with SnapStart: its environment's restore is counted.
+                LambdaSim split = LambdaRun.start(jdk, DocumentSplitHandler.class, TIMEOUT,
+                        builder -> exporter(SPLIT, splitPort).apply(builder).snapStart())) {
             System.out.println("Prometheus at " + prometheus.url() + ", " + jobs);
 
             // stuck-report: a cold start; two weekly reports (a ten-minute join: timeout-exceeds-deadline; a CSV a
@@ -268,6 +270,7 @@ class DashboardsDemoIT {
         List<Expected> expected = List.of(
                 new Expected("faasguard_findings", "counter", "", List.of("rule", "severity", "code_function_name")),
                 new Expected("faasguard_invocations", "counter", "", List.of("coldstart", "outcome")),
+                new Expected("faasguard_restores", "counter", "", List.of()),
                 new Expected("faasguard_invocation_duration_seconds", "histogram", "seconds", List.of("coldstart", "outcome", "le")),
                 new Expected("faasguard_tmp_usage_bytes", "gauge", "bytes", List.of()),
                 new Expected("faasguard_tmp_capacity_bytes", "gauge", "bytes", List.of()),

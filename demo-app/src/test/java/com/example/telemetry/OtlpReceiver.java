@@ -35,6 +35,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private final List<ResourceSpans> spans = new CopyOnWriteArrayList<>();
     private final List<ResourceMetrics> metrics = new CopyOnWriteArrayList<>();
+    private final List<String> connectionHeaders = new CopyOnWriteArrayList<>();
     private final String endpoint;
     private final AutoCloseable server;
     private volatile Duration delay = Duration.ZERO;
@@ -86,6 +87,11 @@ public final class OtlpReceiver implements AutoCloseable {
         return List.copyOf(metrics);
     }
 
+    /** The {@code Connection} header of each OTLP/HTTP export, in the order they came ("" when none). */
+    public List<String> connectionHeaders() {
+        return List.copyOf(connectionHeaders);
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
@@ -93,6 +99,8 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private void receive(HttpExchange exchange, boolean traces) throws IOException {
         try (exchange) {
+            String connection = exchange.getRequestHeaders().getFirst("Connection");
+            connectionHeaders.add(connection == null ? "" : connection.toLowerCase(java.util.Locale.ROOT));
             byte[] body;
             try (InputStream in = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                     ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {

@@ -11,6 +11,8 @@ import com.example.DemoRun;
 import com.example.documents.DocumentSplitHandler;
 import com.example.documents.LambdaRun;
 import com.example.documents.StuckReportHandler;
+import com.example.snapstart.CouponHandler;
+import com.example.snapstart.PriceService;
 import com.example.telemetry.OtlpReceiver.ReceivedSpan;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
@@ -189,6 +191,42 @@ class TelemetryDemoIT {
             assertTrue(point.getSum() >= 2.0, "blocked seconds: " + point.getSum());
             Map<List<Object>, Long> invocations = counts(Otlp.latest(collector.metrics(), "faasguard.invocations"));
             assertEquals(1L, invocations.get(List.of(false, "timeout")), String.valueOf(invocations));
+        }
+    }
+
+    /**
+     * SnapStart: the finding made at the checkpoint is exported before the snapshot, over connections closed once
+     * answered (none of the agent's is in the snapshot); after the restore connections are kept alive again, and the
+     * restore is counted.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void underSnapStartTheExportLeavesNoConnectionInTheSnapshotAndCountsTheRestore(Path jdk) throws Exception {
+        try (OtlpReceiver collector = OtlpReceiver.start(OtlpReceiver.Transport.HTTP);
+                PriceService prices = PriceService.start();
+                LambdaSim sim = LambdaRun.start(jdk, CouponHandler.class, Duration.ofSeconds(5),
+                        builder -> exportingTo(builder, collector, OtlpReceiver.Transport.HTTP)
+                                .env("PRICE_SERVICE", prices.address()).snapStart(Duration.ofMillis(200)))) {
+            List<InvocationResult> results = sim.run(List.of("{\"sku\":\"A-1\"}".getBytes(),
+                    "{\"sku\":\"B-2\"}".getBytes()));
+            String log = LambdaRun.describe(results);
+            assertEquals(List.of(Outcome.SUCCESS, Outcome.SUCCESS),
+                    results.stream().map(InvocationResult::outcome).toList(), log);
+
+            List<String> connections = collector.connectionHeaders();
+            int beforeRestore = connections.lastIndexOf("close") + 1;
+            assertTrue(beforeRestore > 0, "the checkpoint's export: " + connections);
+            assertEquals(List.of(), connections.subList(0, beforeRestore).stream().filter(c -> !c.equals("close")).toList(),
+                    "every export from the checkpoint on closes its connection: " + connections);
+            assertTrue(connections.size() > beforeRestore && connections.subList(beforeRestore, connections.size())
+                    .stream().allMatch(c -> c.equals("keep-alive")), "kept alive again after the restore: " + connections);
+            assertTrue(collector.allSpans().stream().anyMatch(
+                    s -> s.span().getName().equals("faasguard.connection-across-snapshot")), log);
+
+            Metric restores = Otlp.latest(collector.metrics(), "faasguard.restores");
+            assertNotNull(restores, "faasguard.restores exported");
+            assertEquals("{restore}", restores.getUnit());
+            assertEquals(1L, restores.getSum().getDataPoints(0).getAsInt(), "one restore in this environment");
         }
     }
 

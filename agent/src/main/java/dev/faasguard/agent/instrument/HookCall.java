@@ -18,6 +18,8 @@ public final class HookCall {
     public static final String BLOCKING = "dev/faasguard/bootstrap/BlockingHooks";
     /** Invocations, the threads they start, uncaught exceptions, exits. */
     public static final String INVOCATIONS = "dev/faasguard/bootstrap/InvocationHooks";
+    /** SnapStart: the random generators init seeds and their uses after the restore. */
+    public static final String SNAPSHOT = "dev/faasguard/bootstrap/SnapshotHooks";
 
     private final String owner;
     private final String hook;
@@ -34,7 +36,8 @@ public final class HookCall {
     /**
      * {@code <owner>.<hook><descriptor>} called with the values {@code pushes} put on the stack.
      *
-     * @param owner the hook class: {@link #RUNTIME}, {@link #FILES}, {@link #BLOCKING} or {@link #INVOCATIONS}
+     * @param owner the hook class: {@link #RUNTIME}, {@link #FILES}, {@link #BLOCKING}, {@link #INVOCATIONS} or
+     *     {@link #SNAPSHOT}
      */
     public static HookCall of(String owner, String hook, String descriptor, Push... pushes) {
         return new HookCall(owner, hook, descriptor, pushes);

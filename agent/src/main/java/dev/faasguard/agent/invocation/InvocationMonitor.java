@@ -199,6 +199,7 @@ public final class InvocationMonitor implements InvocationSink {
     /** SnapStart: what init found is persisted before the snapshot, so that no restored copy has to redo it. */
     @Override
     public void snapshotTaking() {
+        telemetry.snapshotTaking();
         sinks.persist(0);
     }
 
@@ -206,6 +207,7 @@ public final class InvocationMonitor implements InvocationSink {
     @Override
     public void restored() {
         restoredAtNanos = System.nanoTime();
+        telemetry.restored();
     }
 
     /** @return whether an invocation was waiting to be settled */

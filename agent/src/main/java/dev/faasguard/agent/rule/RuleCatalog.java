@@ -31,7 +31,9 @@ public final class RuleCatalog {
             new Entry(RuntimeExitRule.DESCRIPTION, context -> new RuntimeExitRule()),
             new Entry(TmpGrowthRule.DESCRIPTION, context -> new TmpGrowthRule()),
             new Entry(TmpNearFullRule.DESCRIPTION, context -> new TmpNearFullRule()),
-            new Entry(TimeoutExceedsDeadlineRule.DESCRIPTION, context -> new TimeoutExceedsDeadlineRule()));
+            new Entry(TimeoutExceedsDeadlineRule.DESCRIPTION, context -> new TimeoutExceedsDeadlineRule()),
+            new Entry(RandomAcrossSnapshotRule.DESCRIPTION, context -> new RandomAcrossSnapshotRule()),
+            new Entry(ConnectionAcrossSnapshotRule.DESCRIPTION, context -> new ConnectionAcrossSnapshotRule(context.runtimeApi())));
 
     private static final Map<String, RuleDescription> BY_ID = byId();
 

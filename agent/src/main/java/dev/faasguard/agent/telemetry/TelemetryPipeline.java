@@ -72,6 +72,17 @@ public final class TelemetryPipeline implements Telemetry, FindingListener {
         offer(new Event(Kind.FINDING, finding, null));
     }
 
+    /** In order with the rest: the flush that follows is the one before the snapshot. */
+    @Override
+    public void snapshotTaking() {
+        offer(new Event(Kind.SNAPSHOT, null, null));
+    }
+
+    @Override
+    public void restored() {
+        offer(new Event(Kind.RESTORED, null, null));
+    }
+
     @Override
     public void everyOccurrence(Finding finding) {
         findingOccurred(finding);
@@ -124,7 +135,7 @@ public final class TelemetryPipeline implements Telemetry, FindingListener {
         }
     }
 
-    private enum Kind { STARTED, ENDED, FINDING, FLUSH, SHUTDOWN }
+    private enum Kind { STARTED, ENDED, FINDING, FLUSH, SHUTDOWN, SNAPSHOT, RESTORED }
 
     private record Event(Kind kind, Object subject, CountDownLatch done) {}
 
@@ -170,6 +181,8 @@ public final class TelemetryPipeline implements Telemetry, FindingListener {
                     case FINDING -> telemetry.findingOccurred((Finding) event.subject);
                     case FLUSH -> telemetry.flush((Long) event.subject);
                     case SHUTDOWN -> telemetry.shutdown((Long) event.subject);
+                    case SNAPSHOT -> telemetry.snapshotTaking();
+                    case RESTORED -> telemetry.restored();
                 }
             } catch (RuntimeException | LinkageError failure) {
                 log.error("OpenTelemetry export failed on " + event.kind.name().toLowerCase(java.util.Locale.ROOT)

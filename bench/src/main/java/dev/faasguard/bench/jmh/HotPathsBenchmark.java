@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,6 +71,16 @@ public class HotPathsBenchmark {
             out.write(state.bytes);
         }
         Files.delete(state.path);
+    }
+
+    /**
+     * 5. A task handed to a single-thread {@code ThreadPoolExecutor} and waited for with a timeout: the pool hooks
+     * ({@code execute}, {@code beforeExecute}, {@code afterExecute}) that put a pooled task on the invocation that
+     * handed it, outside any invocation, the cost every pool pays with the agent on.
+     */
+    @Benchmark
+    public Object poolTaskRoundTrip(Pool state) throws Exception {
+        return state.executor.submit(state.task).get(1, TimeUnit.SECONDS);
     }
 
     // ---- states ---------------------------------------------------------------------------------------------
@@ -136,6 +149,24 @@ public class HotPathsBenchmark {
         public void tearDown() throws IOException {
             Files.deleteIfExists(path);
             Files.deleteIfExists(directory);
+        }
+    }
+
+    /** One pool thread, kept busy by the benchmark alone. */
+    @State(Scope.Benchmark)
+    public static class Pool {
+        final Callable<String> task = () -> "done";
+        ExecutorService executor;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            AgentPresence.verify();
+            executor = Executors.newSingleThreadExecutor();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            executor.shutdownNow();
         }
     }
 }

@@ -12,8 +12,8 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 /** {@code Socket.connect(SocketAddress, int)}: connect(addr) and the connecting constructors call it with 0. */
 final class SocketInstrumentation implements TypeInstrumentation {
 
-    private static final HookCall CONNECT = HookCall.of(BLOCKING, "socketConnectEnter", "(Ljava/net/SocketAddress;I)I",
-            Push.reference(1), Push.integer(2));
+    private static final HookCall CONNECT = HookCall.of(BLOCKING, "socketConnectEnter",
+            "(Ljava/net/Socket;Ljava/net/SocketAddress;I)I", Push.reference(0), Push.reference(1), Push.integer(2));
 
     @Override
     public String className() {

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The agent's metrics, names and units fixed (docs/opentelemetry.md lists them): findings, invocations and their
- * duration, /tmp usage, capacity and growth, and the time calls blocked.
+ * duration, SnapStart restores, /tmp usage, capacity and growth, and the time calls blocked.
  */
 final class FaasMetrics {
 
@@ -35,6 +35,7 @@ final class FaasMetrics {
             16L << 20, 64L << 20, 256L << 20, 1L << 30, 4L << 30, 10L << 30);
 
     private final LongCounter invocations;
+    private final LongCounter restores;
     private final DoubleHistogram invocationDuration;
     private final LongHistogram tmpGrowth;
     private final DoubleHistogram blocked;
@@ -52,6 +53,9 @@ final class FaasMetrics {
                 });
         invocations = meter.counterBuilder("faasguard.invocations").setUnit("{invocation}")
                 .setDescription("Invocations, by cold start and outcome (success, error, timeout, crash)").build();
+        restores = meter.counterBuilder("faasguard.restores").setUnit("{restore}")
+                .setDescription("SnapStart restores: how many copies of the environment resumed from the snapshot")
+                .build();
         invocationDuration = meter.histogramBuilder("faasguard.invocation.duration").setUnit("s")
                 .setDescription("How long invocations took, by cold start and outcome")
                 .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
@@ -91,6 +95,10 @@ final class FaasMetrics {
         if (end.tmpCapacityBytes() > 0) {
             tmpCapacity = end.tmpCapacityBytes();
         }
+    }
+
+    void restored() {
+        restores.add(1);
     }
 
     void findingOccurred(Finding finding) {

@@ -5,6 +5,7 @@ import dev.faasguard.agent.invocation.EpochNanos;
 import dev.faasguard.agent.invocation.InvocationEnd;
 import dev.faasguard.agent.invocation.InvocationStart;
 import dev.faasguard.agent.telemetry.Telemetry;
+import dev.faasguard.agent.telemetry.otel.http.ExportConnections;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.util.List;
@@ -37,6 +38,18 @@ final class OtelTelemetry implements Telemetry {
         if (invocations.end(end)) {
             metrics.invocationEnded(end);
         }
+    }
+
+    /** No connection of the agent's to the collector is left open in the snapshot: each copy would inherit it dead. */
+    @Override
+    public void snapshotTaking() {
+        ExportConnections.closeBeforeSnapshot();
+    }
+
+    @Override
+    public void restored() {
+        ExportConnections.keepAliveAgain();
+        metrics.restored();
     }
 
     @Override

@@ -110,6 +110,9 @@ final class OtlpPost {
         connection.setConnectTimeout(Math.min(remaining, (int) Math.min(config.getConnectTimeout().toMillis(), Integer.MAX_VALUE)));
         connection.setReadTimeout(remaining);
         connection.setRequestProperty("Content-Type", config.getContentType());
+        if (ExportConnections.closeEach()) {
+            connection.setRequestProperty("Connection", "close");
+        }
         Map<String, List<String>> headers = config.getHeadersSupplier().get();
         if (headers != null) {
             headers.forEach((name, values) -> values.forEach(value -> connection.addRequestProperty(name, value)));

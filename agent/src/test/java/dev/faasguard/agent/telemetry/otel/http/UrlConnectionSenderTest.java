@@ -186,6 +186,37 @@ class UrlConnectionSenderTest {
         assertInstanceOf(ConnectException.class, failure(send()));
     }
 
+    /**
+     * From the SnapStart checkpoint to the restore, each export closes its connection once answered: none of the
+     * agent's is left in the JDK's keep-alive cache, so none is in the snapshot. Then connections are reused again.
+     */
+    @Test
+    void fromTheCheckpointToTheRestoreNoConnectionIsKeptAlive() throws Exception {
+        List<Integer> clientPorts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> connectionHeaders = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        URI endpoint = serve(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            connectionHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("Connection")));
+            answer(exchange, 200, new byte[0]);
+        });
+        sender = new UrlConnectionSender(new Config(endpoint));
+        try {
+            ExportConnections.closeBeforeSnapshot();
+            assertEquals(200, send().get(5, TimeUnit.SECONDS).getStatusCode());
+            assertEquals(200, send().get(5, TimeUnit.SECONDS).getStatusCode());
+            ExportConnections.keepAliveAgain();
+            assertEquals(200, send().get(5, TimeUnit.SECONDS).getStatusCode());
+            assertEquals(200, send().get(5, TimeUnit.SECONDS).getStatusCode());
+        } finally {
+            ExportConnections.keepAliveAgain();
+        }
+        assertEquals(List.of("close", "close"), connectionHeaders.subList(0, 2));
+        assertTrue(!clientPorts.get(0).equals(clientPorts.get(1)), "the second export needed a new connection: "
+                + clientPorts);
+        assertEquals(clientPorts.get(2), clientPorts.get(3), "kept alive after the restore: " + clientPorts);
+    }
+
     @Test
     void aKeptAliveConnectionTheCollectorDropsIsRetriedOnANewOne() throws Exception {
         try (ServerSocket collector = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
