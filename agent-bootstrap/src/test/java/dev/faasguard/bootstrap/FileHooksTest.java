@@ -184,6 +184,21 @@ class FileHooksTest {
     }
 
     @Test
+    void anErrorInTheAgentAStackOverflowOrOutOfMemoryNeverReachesTheApplication() throws IOException {
+        for (Error error : new Error[] {new StackOverflowError(), new OutOfMemoryError("agent"),
+                new NoClassDefFoundError("dev/faasguard/agent/Missing")}) {
+            RecordingSinks sinks = RecordingSinks.install(true);
+            sinks.failure = error;
+
+            FileHooks.fileOutputStreamOpen("/var/task/out.json", false);
+            BlockingHooks.blockingExit(BlockingHooks.threadJoinEnter(Thread.currentThread(), 0));
+
+            assertEquals(List.of(error, error), sinks.failures, error + ": caught by the guard, told to the failure sink");
+            assertEquals(0, Hooks.state().agentDepth, "the guard leaves agent code");
+        }
+    }
+
+    @Test
     void aFailingFileSinkIsSwallowedAndReportedOnce() throws IOException {
         RecordingSinks sinks = RecordingSinks.install(true);
         IllegalStateException broken = new IllegalStateException("broken sink");

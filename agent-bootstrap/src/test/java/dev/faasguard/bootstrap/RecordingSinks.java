@@ -19,8 +19,8 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     int blockingId = 7;
     /** What {@link #randomUsed} and {@link #afterRestore} answer: whether generators are still watched. */
     boolean watching = true;
-    /** When set, every sink call throws it (the failure sink does not). */
-    RuntimeException failure;
+    /** When set, every sink call throws it (the failure sink does not): an exception or an error. */
+    Throwable failure;
     /** When set, {@link #hookFailed} throws it too. */
     RuntimeException failureSinkFailure;
 
@@ -43,8 +43,11 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
         if (Hooks.state().agentDepth <= 0) {
             callsNotAsAgent++;
         }
-        if (failure != null) {
-            throw failure;
+        if (failure instanceof RuntimeException exception) {
+            throw exception;
+        }
+        if (failure instanceof Error error) {
+            throw error;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.attach.BusyApp;
 import com.example.attach.LongRunningApp;
 import com.example.writes.WriteApis;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,26 @@ class AttachIT {
             assertFinding(result, "write-outside-tmp", "write", invocation);
             assertFinding(result, "join-without-timeout", "join", invocation);
             assertEquals(2, result.findings().size(), result::toString);
+        }
+    }
+
+    /** The classes the agent rewrites at attach are in use on eight threads at that moment: none of them notices. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void attachingWhileEightThreadsHammerTheRewrittenClassesBreaksNoneOfThem(Path jdk) throws Exception {
+        try (ChildJvm.Running app = ChildJvm.on(jdk).withoutAgent().report(report).option("-XX:+EnableDynamicAgentLoading")
+                .start(BusyApp.class.getName(), outside.toString(), "8").awaitLine("ready")) {
+            ChildJvm.Result attach = cli(jdk, "attach", Long.toString(app.pid()), "report=" + report);
+            assertEquals(0, attach.exitCode(), attach::toString);
+            Thread.sleep(1_000);
+
+            ChildJvm.Result result = app.send("stop").finish();
+            assertEquals(0, result.exitCode(), result::toString);
+            assertTrue(result.stdout().matches("ready\\nloops=\\d+\\n"), "no thread saw an exception\n" + result);
+            List<JsonNode> writes = result.findings();
+            assertEquals(1, writes.size(), result::toString);
+            assertEquals(new SourceLines(BusyApp.class).of("busyWrite"), writes.get(0).at("/callSite/line").asInt());
+            assertTrue(writes.get(0).get("count").asLong() > 8, "found on every thread after the attach\n" + result);
         }
     }
 
