@@ -176,6 +176,10 @@ public final class Hooks {
     static final int TASK_FINISHED = 18;
     /** {@link SnapshotSink}: randomSeeded(e), randomUsed(e, x != 0) (1 for true), connecting(e, d), checkpoint(), afterRestore(). */
     static final int RANDOM_SEEDED = 19, RANDOM_USED = 20, CONNECTING = 21, CHECKPOINT = 22, SNAPSHOT_RESTORED = 23;
+    /** {@link InvocationSink#handlerResolved}(handler d, name a, loader e). */
+    static final int HANDLER_RESOLVED = 24;
+    /** {@link InvocationSink#handlerInitFailed}(error e, class name a). */
+    static final int HANDLER_INIT_FAILED = 25;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -257,6 +261,12 @@ public final class Hooks {
                     return 0;
                 case SNAPSHOT_RESTORED:
                     return target.snapshots().afterRestore() ? 1 : 0;
+                case HANDLER_RESOLVED:
+                    target.invocations().handlerResolved(d, a, (ClassLoader) e);
+                    return 0;
+                case HANDLER_INIT_FAILED:
+                    target.invocations().handlerInitFailed((Throwable) e, a);
+                    return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }

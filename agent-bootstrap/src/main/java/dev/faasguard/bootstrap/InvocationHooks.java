@@ -114,6 +114,22 @@ public final class InvocationHooks {
         tell(Hooks.THREAD_STARTED, target, null, thread, 0, 0);
     }
 
+    /** Return of the runtime client's {@code AWSLambda.findRequestHandler(name, loader)}, at init. */
+    public static void handlerResolved(Object handler, String name, ClassLoader loader) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && name != null && Hooks.state().agentDepth == 0) {
+            Hooks.guarded(Hooks.HANDLER_RESOLVED, target, Hooks.state(), name, null, null, handler, loader, 0, 0);
+        }
+    }
+
+    /** Entry of the runtime client's {@code UserFault.makeInitErrorUserFault(error, className)}, at init. */
+    public static void handlerInitFailed(Throwable error, String className) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && Hooks.state().agentDepth == 0) {
+            Hooks.guarded(Hooks.HANDLER_INIT_FAILED, target, Hooks.state(), className, null, null, null, error, 0, 0);
+        }
+    }
+
     /**
      * Entry of {@code ThreadPoolExecutor.execute}: a task handed to a pool during an invocation works for the
      * invocation (or the thread it started) that handed it, whichever pool thread runs it.

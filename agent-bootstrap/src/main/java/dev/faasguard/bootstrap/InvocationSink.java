@@ -77,4 +77,13 @@ public interface InvocationSink {
 
     /** The pool thread's task is done. */
     void taskFinished();
+
+    /**
+     * At init, the runtime client looked the handler up: {@code handler} is what each invocation will call, a
+     * stand-in that fails every invocation when the lookup failed.
+     */
+    void handlerResolved(Object handler, String name, ClassLoader loader);
+
+    /** At init, the handler's class failed to initialize, or lacked a class it needs. */
+    void handlerInitFailed(Throwable error, String className);
 }

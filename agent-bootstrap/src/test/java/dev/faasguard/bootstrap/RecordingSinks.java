@@ -135,6 +135,16 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     }
 
     @Override
+    public void handlerResolved(Object handler, String name, ClassLoader loader) {
+        record("handlerResolved " + name);
+    }
+
+    @Override
+    public void handlerInitFailed(Throwable error, String className) {
+        record("handlerInitFailed " + className + " " + error.getMessage());
+    }
+
+    @Override
     public void snapshotTaking() {
         record("snapshotTaking");
     }

@@ -40,7 +40,7 @@ class ArchitectureTest {
                 .layer("cli").definedBy("dev.faasguard.agent.cli..")
                 .layer("root").definedBy("dev.faasguard.agent")
                 .whereLayer("rule").mayOnlyBeAccessedByLayers("config", "finding", "invocation", "hook", "telemetry",
-                        "report", "root")
+                        "report", "cli", "root")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("telemetry", "cli", "root")
                 .whereLayer("finding").mayOnlyBeAccessedByLayers("invocation", "hook", "telemetry", "report", "root")
                 .whereLayer("invocation").mayOnlyBeAccessedByLayers("hook", "telemetry", "report", "root")

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code java -jar faasguard-agent.jar list | attach <pid> [key=value ...]}: the agent jar's Main-Class.
- * It checks the command line and hands over to {@link ListCommand} or {@link AttachCommand}. Nothing in
+ * {@code java -jar faasguard-agent.jar list | attach <pid> [key=value ...] | check-handler ...}: the agent jar's
+ * Main-Class. It checks the command line and hands over to {@link ListCommand}, {@link AttachCommand} or
+ * {@link CheckHandlerCommand}. Nothing in
  * premain refers to this package, so an agent started with {@code -javaagent} never loads it.
  */
 public final class Cli {
@@ -18,14 +19,19 @@ public final class Cli {
     /** The agent was not attached: the JVM refused, or already runs it. */
     static final int NOT_ATTACHED = 1;
     static final int USAGE = 2;
+    /** check-handler: the runtime could not call the handler. */
+    static final int NOT_FOUND = 1;
 
     static final String USAGE_TEXT = """
             Usage: java -jar faasguard-agent.jar <command>
               list                          the JVMs of this user you can attach to: pid, then main class or jar and arguments
               attach <pid> [key=value ...]  starts FaaSGuard in that running JVM; key=value are the agent's options,
                                             as after -javaagent:faasguard-agent.jar= (mode, report, writableRoots, ...)
+              check-handler --handler package.Class::method <jar or class path>
+                                            what the AWS runtime client finds at init for that handler, without
+                                            running the function: exit 1 when it cannot call it, with what is close
               help                          this text
-            Exit status: 0 done, 1 not attached (refused or failed), 2 usage error.
+            Exit status: 0 done, 1 not attached (refused or failed) or handler not found, 2 usage error.
             """;
 
     private final PrintStream out;
@@ -52,6 +58,8 @@ public final class Cli {
                 return withAttachApi() ? new ListCommand(out, err).run() : NOT_ATTACHED;
             case "attach":
                 return attach(args);
+            case "check-handler":
+                return checkHandler(args);
             case "help", "-h", "--help":
                 out.print(USAGE_TEXT);
                 return OK;
@@ -84,6 +92,13 @@ public final class Cli {
             return USAGE;
         }
         return withAttachApi() ? new AttachCommand(out, err).run(pid, options.toString()) : NOT_ATTACHED;
+    }
+
+    private int checkHandler(String[] args) {
+        if (args.length != 4 || !args[1].equals("--handler")) {
+            return usage("check-handler needs --handler package.Class::method and a jar or class path");
+        }
+        return new CheckHandlerCommand(out, err).run(args[2], args[3]);
     }
 
     /**

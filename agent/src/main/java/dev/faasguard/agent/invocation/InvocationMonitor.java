@@ -5,6 +5,7 @@ import dev.faasguard.agent.finding.InFlightCalls;
 import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.rule.ClientLibrary;
 import dev.faasguard.agent.rule.DeadlineExceededRule;
+import dev.faasguard.agent.rule.HandlerNotFoundRule;
 import dev.faasguard.agent.rule.Phase;
 import dev.faasguard.agent.rule.Rules;
 import dev.faasguard.agent.rule.InvocationFailedRule;
@@ -80,6 +81,7 @@ public final class InvocationMonitor implements InvocationSink {
     private final TmpGrowthRule tmpGrowth;
     private final TimeoutExceedsDeadlineRule timeoutExceedsDeadline;
     private final TmpNearFullRule tmpNearFull;
+    private final HandlerLookups handlerLookups;
 
     /**
      * @param reports the agent's own report files, never counted as growth
@@ -100,6 +102,7 @@ public final class InvocationMonitor implements InvocationSink {
         this.tmpGrowth = rules.get(TmpGrowthRule.class);
         this.timeoutExceedsDeadline = rules.get(TimeoutExceedsDeadlineRule.class);
         this.tmpNearFull = rules.get(TmpNearFullRule.class);
+        this.handlerLookups = new HandlerLookups(rules.get(HandlerNotFoundRule.class), recorder);
         this.functionInit = functionInit;
         this.history = history;
         this.recorder = recorder;
@@ -145,6 +148,9 @@ public final class InvocationMonitor implements InvocationSink {
             return;
         }
         invocation.failed(error);
+        if (handlerLookups.explains(error)) {
+            return;
+        }
         record(invocationFailed.evaluate(new InvocationFailedRule.Failure(error, invocation.id())),
                 StackCapture.of(error.getStackTrace()), invocation);
         if (error instanceof OutOfMemoryError outOfMemory) {
@@ -300,6 +306,21 @@ public final class InvocationMonitor implements InvocationSink {
     private Invocation tmpWriter() {
         Invocation owner = owners.ofCurrentThread();
         return owner != null && !owner.ended() ? owner : history.soleRunning();
+    }
+
+    /** At init: a handler the runtime client could not load is a finding, persisted at once (init may end now). */
+    @Override
+    public void handlerResolved(Object handler, String name, ClassLoader loader) {
+        if (handlerLookups.resolved(handler, name, loader)) {
+            sinks.persist(0);
+        }
+    }
+
+    @Override
+    public void handlerInitFailed(Throwable error, String className) {
+        if (handlerLookups.initFailed(error, className)) {
+            sinks.persist(0);
+        }
     }
 
     @Override

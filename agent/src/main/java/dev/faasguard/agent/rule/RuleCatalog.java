@@ -33,7 +33,8 @@ public final class RuleCatalog {
             new Entry(TmpNearFullRule.DESCRIPTION, context -> new TmpNearFullRule()),
             new Entry(TimeoutExceedsDeadlineRule.DESCRIPTION, context -> new TimeoutExceedsDeadlineRule()),
             new Entry(RandomAcrossSnapshotRule.DESCRIPTION, context -> new RandomAcrossSnapshotRule()),
-            new Entry(ConnectionAcrossSnapshotRule.DESCRIPTION, context -> new ConnectionAcrossSnapshotRule(context.runtimeApi())));
+            new Entry(ConnectionAcrossSnapshotRule.DESCRIPTION, context -> new ConnectionAcrossSnapshotRule(context.runtimeApi())),
+            new Entry(HandlerNotFoundRule.DESCRIPTION, context -> new HandlerNotFoundRule()));
 
     private static final Map<String, RuleDescription> BY_ID = byId();
 

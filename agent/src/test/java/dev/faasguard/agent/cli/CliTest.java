@@ -102,4 +102,37 @@ class CliTest {
             sleep.destroyForcibly();
         }
     }
+
+    /** The test classes as a deployment package, with aws-lambda-java-core as the runtime provides it. */
+    private static String functionClassPath() {
+        String core = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("aws-lambda-java-core")).findFirst().orElseThrow();
+        return "target/test-classes" + java.io.File.pathSeparator + core;
+    }
+
+    @Test
+    void checkHandlerSaysWhatTheRuntimeWouldFindWithoutRunningTheFunction() {
+        assertEquals(0, run("check-handler", "--handler", "com.example.handlers.OrderHandler::handleRequest",
+                functionClassPath()));
+        assertEquals("handler com.example.handlers.OrderHandler::handleRequest: found; the runtime can call it\n", stdout());
+
+        assertEquals(1, run("check-handler", "--handler", "com.example.handlers.OrderHandlr::handleRequest",
+                functionClassPath()));
+        assertTrue(stderr().startsWith("faasguard: handler-not-found: The handler com.example.handlers.OrderHandlr"
+                + "::handleRequest cannot be called: class com.example.handlers.OrderHandlr is not on the function's class "
+                + "path (closest: com.example.handlers.OrderHandler)"), stderr());
+        assertTrue(stderr().contains("\n  fix: Did you mean com.example.handlers.OrderHandler?"), stderr());
+    }
+
+    @Test
+    void checkHandlerRefusesWhatItCannotCheck() {
+        assertEquals(2, run("check-handler", "com.example.handlers.OrderHandler"));
+        assertTrue(stderr().startsWith("faasguard: check-handler needs --handler"), stderr());
+        err.reset();
+        assertEquals(2, run("check-handler", "--handler", "com.example.handlers.OrderHandler", "no/such.jar"));
+        assertEquals("faasguard: no/such.jar does not exist\n", stderr());
+        err.reset();
+        assertEquals(2, run("check-handler", "--handler", "com.example.handlers.OrderHandler", "target/test-classes"));
+        assertTrue(stderr().contains("add the aws-lambda-java-core jar"), stderr());
+    }
 }

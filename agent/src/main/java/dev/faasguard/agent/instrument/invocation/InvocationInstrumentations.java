@@ -18,6 +18,7 @@ public final class InvocationInstrumentations {
         List<TypeInstrumentation> all = new ArrayList<>(List.of(
                 new RuntimeClientInstrumentation(),
                 new RuntimeLoopInstrumentation(),
+                new HandlerInitFaultInstrumentation(),
                 new RuntimeExitInstrumentation(),
                 new ThreadInstrumentation(),
                 new VirtualThreadInstrumentation(),
