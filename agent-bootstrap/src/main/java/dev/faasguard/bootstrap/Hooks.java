@@ -18,6 +18,8 @@ public final class Hooks {
 
     static volatile AgentSinks sink;
     static volatile WritableRoots roots = WritableRoots.TMP_ONLY;
+    /** What the roots' directories really are once symbolic links are followed; replaced with the roots. */
+    static volatile RealDirectories realDirectories = new RealDirectories(WritableRoots.TMP_ONLY);
     static volatile boolean enforce;
     /**
      * True while at least one invocation runs (several do at once under Lambda Managed Instances): only then is a
@@ -45,6 +47,7 @@ public final class Hooks {
     /** Plugs the agent in. Until this runs, every hook returns at once. */
     public static void install(AgentSinks agentSinks, WritableRoots writableRoots, boolean enforceMode) {
         roots = writableRoots;
+        realDirectories = new RealDirectories(writableRoots);
         enforce = enforceMode;
         sink = agentSinks;
     }
@@ -94,6 +97,7 @@ public final class Hooks {
                 invocationActive = true;
             }
         }
+        realDirectories.forgetAll();
     }
 
     /** This thread's invocation has ended. */
@@ -287,6 +291,7 @@ public final class Hooks {
     static void reset() {
         sink = null;
         roots = WritableRoots.TMP_ONLY;
+        realDirectories = new RealDirectories(WritableRoots.TMP_ONLY);
         enforce = false;
         invocationActive = false;
         runningInvocations = 0;
