@@ -2,6 +2,8 @@ package dev.faasguard.bootstrap;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,9 @@ import java.util.List;
  * paths, {@code .} or {@code ..} segments) goes to the slow path: {@link #resolve} then {@link #contains}.
  */
 public final class WritableRoots {
+
+    /** How the JDK turns a file name into bytes and back: what the kernel is given of a path. */
+    private static final Charset FILE_NAMES = fileNameCharset();
 
     public static final WritableRoots TMP_ONLY = new WritableRoots(new String[] {"/tmp"});
 
@@ -85,14 +90,26 @@ public final class WritableRoots {
 
     /**
      * Where an absolute path really leads: every symbolic link followed, {@code .} and {@code ..} applied after
-     * them as the kernel does; a tail that does not exist yet is kept as written. The path itself when it cannot
-     * be resolved.
+     * them as the kernel does; a tail that does not exist yet is kept as written. The path as written (normalized)
+     * when no link leads elsewhere or it cannot be resolved.
      */
     public static String realPath(String absolutePath) {
+        String written = normalize(absolutePath);
         try {
-            return new File(absolutePath).getCanonicalPath();
+            String real = new File(absolutePath).getCanonicalPath();
+            // No link on the way: the path as written, not as it came back through the file name encoding (a name
+            // the encoding cannot hold comes back with '?' in it, though it names the same file).
+            return real.equals(new String(written.getBytes(FILE_NAMES), FILE_NAMES)) ? written : real;
         } catch (IOException | RuntimeException unresolvable) {
-            return absolutePath;
+            return written;
+        }
+    }
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException unknown) {
+            return StandardCharsets.UTF_8;
         }
     }
 
