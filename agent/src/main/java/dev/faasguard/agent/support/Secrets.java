@@ -1,5 +1,6 @@
 package dev.faasguard.agent.support;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,18 +41,22 @@ public final class Secrets {
                 : Matcher.quoteReplacement(match.group()));
     }
 
-    /** Masks every string in a value of a finding's details: a string, or a list or map of them. */
+    /**
+     * Masks every string in a value of a finding's details: a string, or a list or map of them. A value with
+     * nothing to mask is returned as it is, the same instance.
+     */
     public static Object maskValue(Object value) {
         if (value instanceof String text) {
             return mask(text);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(Secrets::maskValue).toList();
+            List<Object> masked = list.stream().map(Secrets::maskValue).toList();
+            return masked.equals(list) ? list : masked;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> masked = new java.util.LinkedHashMap<>();
+            Map<Object, Object> masked = new LinkedHashMap<>();
             map.forEach((key, item) -> masked.put(key, maskValue(item)));
-            return masked;
+            return masked.equals(map) ? map : masked;
         }
         return value;
     }

@@ -39,5 +39,7 @@ class SecretsTest {
     void detailsAreMaskedThroughListsAndMaps() {
         assertEquals(Map.of("calls", List.of("https://***@h/", 3L)),
                 Secrets.maskValue(Map.of("calls", List.of("https://u:p@h/", 3L))));
+        List<Object> nothingToMask = List.of("https://h/p?page=2", 3L);
+        assertSame(nothingToMask, Secrets.maskValue(nothingToMask));
     }
 }
