@@ -52,6 +52,15 @@ public final class Hooks {
         sink = agentSinks;
     }
 
+    /**
+     * Where an absolute path really leads, its directory's symbolic links followed: what the agent judges a write
+     * by. It shares the hot path's table of directories, so a write repeated outside /tmp resolves its directory
+     * once, and forgets it when the hot path does.
+     */
+    public static String realPath(String absolutePath) {
+        return realDirectories.realPath(absolutePath);
+    }
+
     /** Marks the current thread as the agent's own for good (its reporter and shutdown threads). */
     public static void markAgentThread() {
         state().agentDepth = 1 << 20;

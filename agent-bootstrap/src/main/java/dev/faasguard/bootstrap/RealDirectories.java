@@ -4,24 +4,36 @@ import java.io.File;
 import java.util.Arrays;
 
 /**
- * Whether a path named under a writable root really leads inside one: with {@code /tmp/x/link -> /var/data},
- * {@code /tmp/x/link/f} is written in /var/data. The hot path asks about the parent directory (the file itself
- * may not exist yet), and a directory found to lie really inside is remembered in a small fixed table: only the
- * first write into a directory pays for resolving it, and a hit allocates nothing.
+ * Where the directories the application writes into really are once their symbolic links are followed: with
+ * {@code /tmp/x/link -> /var/data}, {@code /tmp/x/link/f} is written in /var/data, and with {@code /var/link -> /tmp/x},
+ * {@code /var/link/f} in /tmp. A write is judged by its directory's real path (the file itself may not exist yet), kept
+ * in a small fixed table: only the first write into a directory pays for resolving it, and a hit allocates nothing.
+ * The hot path and the agent's rule share the table.
  *
- * <p>A remembered directory can only turn into a symbolic link by being removed or renamed first, so whatever
- * the hooks see removed or moved under a root is forgotten, with what lies below it, and the table is emptied
- * when an invocation starts (a change the hooks did not see, by another process, counts from the next one).
- * Only existing directories are remembered: a missing one could yet be created as a link.
+ * <p>A remembered directory can only turn into a symbolic link by being removed or renamed first, so whatever the
+ * hooks see removed or moved is forgotten, with what lies below it, and the table is emptied when an invocation
+ * starts (a change the hooks did not see, by another process, counts from the next one). Only existing directories
+ * are remembered: a missing one could yet be created as a link.
  */
 final class RealDirectories {
 
     /** A power of two: the slot is a mask of the hash. */
     private static final int SLOTS = 64;
 
+    /** A directory as written (absolute, no dot segments) and its real path. */
+    private static final class Entry {
+        final String directory;
+        final String real;
+
+        Entry(String directory, String real) {
+            this.directory = directory;
+            this.real = real;
+        }
+    }
+
     private final WritableRoots roots;
-    /** Directories known to lie really inside a root; races only cost a second resolution. */
-    private final String[] inside = new String[SLOTS];
+    /** Races between threads only cost a second resolution: an entry is immutable. */
+    private final Entry[] entries = new Entry[SLOTS];
 
     RealDirectories(WritableRoots roots) {
         this.roots = roots;
@@ -31,37 +43,55 @@ final class RealDirectories {
     boolean reallyInside(String path) {
         int end = path.lastIndexOf('/');
         if (end <= 0) {
-            return roots.containsReal(WritableRoots.realPath(path));
+            return true; // In "/", which is no link.
         }
-        int slot = slot(path, end);
-        String known = inside[slot];
-        if (known != null && known.length() == end && path.regionMatches(0, known, 0, end)) {
-            return true;
+        Entry known = entries[slot(path, end)];
+        if (known != null && known.directory.length() == end && path.regionMatches(0, known.directory, 0, end)) {
+            return roots.containsReal(known.real);
         }
-        String directory = path.substring(0, end);
-        String real = WritableRoots.realPath(directory);
-        if (!roots.containsReal(real)) {
-            return false;
+        return roots.containsReal(resolve(path, end));
+    }
+
+    /**
+     * Where an absolute path really leads: its directory's real path and its name. A path with dot segments is
+     * resolved whole, since {@code ..} after a link applies where the link leads; so is a path in "/" or ending
+     * in "/".
+     */
+    String realPath(String absolutePath) {
+        int end = absolutePath.lastIndexOf('/');
+        if (end <= 0 || end == absolutePath.length() - 1 || absolutePath.contains("/.")) {
+            return WritableRoots.realPath(absolutePath);
         }
-        if (new File(real).isDirectory()) {
-            inside[slot] = directory;
-        }
-        return true;
+        Entry known = entries[slot(absolutePath, end)];
+        String real = known != null && known.directory.length() == end
+                && absolutePath.regionMatches(0, known.directory, 0, end) ? known.real : resolve(absolutePath, end);
+        String name = absolutePath.substring(end);
+        return real.equals("/") ? name : real + name;
     }
 
     /** Forgets {@code path} and every directory below it: it is being removed or moved. */
     void forget(String path) {
         for (int i = 0; i < SLOTS; i++) {
-            String known = inside[i];
-            if (known != null && known.startsWith(path)
-                    && (known.length() == path.length() || known.charAt(path.length()) == '/')) {
-                inside[i] = null;
+            Entry known = entries[i];
+            if (known != null && known.directory.startsWith(path)
+                    && (known.directory.length() == path.length() || known.directory.charAt(path.length()) == '/')) {
+                entries[i] = null;
             }
         }
     }
 
     void forgetAll() {
-        Arrays.fill(inside, null);
+        Arrays.fill(entries, null);
+    }
+
+    /** Resolves the directory {@code path[0, end)} and remembers it when it exists. */
+    private String resolve(String path, int end) {
+        String directory = path.substring(0, end);
+        String real = WritableRoots.realPath(directory);
+        if (new File(real).isDirectory()) {
+            entries[slot(path, end)] = new Entry(directory, real);
+        }
+        return real;
     }
 
     /** A cheap hash of the directory {@code path[0, end)}: its length, its last character and its middle one. */

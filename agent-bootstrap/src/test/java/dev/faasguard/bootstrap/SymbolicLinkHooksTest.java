@@ -96,4 +96,14 @@ class SymbolicLinkHooksTest {
                 () -> FileHooks.move(Path.of(root + "/link/f"), Path.of(root + "/f")));
         assertEquals(List.of("fileWrite move " + root + "/f " + root + "/link/f"), sinks.calls);
     }
+
+    @Test
+    void theRealPathTheAgentJudgesFollowsTheDirectorysLinksAndKeepsTheName() throws IOException {
+        Files.createSymbolicLink(outside.resolve("into-root"), root);
+        assertEquals(root + "/f", Hooks.realPath(outside + "/into-root/f"));
+        assertEquals(root + "/f", Hooks.realPath(outside + "/into-root/f"), "the second time from the table");
+        assertEquals(outside + "/f", Hooks.realPath(outside + "/into-root/../outside/f"),
+                "'..' after a link applies where the link leads");
+        assertEquals(outside + "/missing/f", Hooks.realPath(outside + "/missing/f"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.faasguard.agent.rule;
 
+import dev.faasguard.bootstrap.Hooks;
 import dev.faasguard.bootstrap.WritableRoots;
 import java.io.File;
 
@@ -9,7 +10,10 @@ public interface FileProbe {
 
     boolean exists(String absolutePath);
 
-    /** Where an absolute path really leads, its symbolic links followed; by default a file system without links. */
+    /**
+     * Where an absolute path really leads, the symbolic links of its directory followed; by default a file system
+     * without links.
+     */
     default String realPath(String absolutePath) {
         return WritableRoots.normalize(absolutePath);
     }
@@ -23,7 +27,7 @@ public interface FileProbe {
 
         @Override
         public String realPath(String absolutePath) {
-            return WritableRoots.realPath(absolutePath);
+            return Hooks.realPath(absolutePath);
         }
     };
 }
