@@ -132,6 +132,20 @@ class HostileInputIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void enforceModeFailsTheWriteThroughALinkOutOfTmpAndLetsTheOneIntoTmpThrough(Path jdk) throws Exception {
+        ChildJvm.Result result = ChildJvm.on(jdk).workingDirectory(outside).property("faasguard.mode", "enforce")
+                .run(HostileInput.class.getName(), inTmp.toString(), outside.toString());
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.stdout().contains("throughLinkInTmpToOutside failed: java.io.FileNotFoundException"),
+                result::toString);
+        assertFalse(Files.exists(outside.resolve("f")), "the write through the link did not happen");
+        assertTrue(result.stdout().contains("throughLinkOutsideIntoTmp ok"), result::toString);
+        assertTrue(Files.exists(inTmp.resolve("g")), "the write through the link into /tmp happened");
+    }
+
     private static List<JsonNode> findings(JsonNode report) {
         List<JsonNode> list = new java.util.ArrayList<>();
         report.get("findings").forEach(list::add);
