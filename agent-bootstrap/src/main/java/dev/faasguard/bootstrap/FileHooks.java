@@ -186,7 +186,8 @@ public final class FileHooks {
 
     /**
      * Reports the operation unless it is certainly harmless, and says whether enforce mode must fail it.
-     * The quick root test runs before any thread-local lookup, so a write inside /tmp costs a few compares.
+     * The quick root test runs before any thread-local lookup, so a write inside /tmp costs a few compares and,
+     * once its directory is known to lie really inside /tmp (no symbolic link out of it), one table lookup.
      */
     private static boolean deny(String operation, String path, String otherPath) {
         AgentSinks target = Hooks.sink;
@@ -194,7 +195,12 @@ public final class FileHooks {
             return false;
         }
         WritableRoots writable = Hooks.roots;
-        if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))) {
+        RealDirectories real = Hooks.realDirectories;
+        if (Operations.removesOrReplaces(operation)) {
+            forget(real, path, otherPath);
+        }
+        if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))
+                && reallyInside(real, path) && (otherPath == null || reallyInside(real, otherPath))) {
             if (Hooks.invocationActive) {
                 tmpChanging(target, operation, path, otherPath);
             }
@@ -206,6 +212,27 @@ public final class FileHooks {
         }
         return Hooks.guarded(Hooks.FILE_WRITE, target, state, operation, path, otherPath, null, null, 0, 0) != 0
                 && Hooks.enforce;
+    }
+
+    /** Whether a path inside a root as written leads inside one through its symbolic links; unsure is no. */
+    private static boolean reallyInside(RealDirectories real, String path) {
+        try {
+            return real.reallyInside(path);
+        } catch (Throwable failure) {
+            return false; // Then the agent judges it, behind the guard.
+        }
+    }
+
+    /** A directory removed or moved may come back as a symbolic link: what is known about it is forgotten. */
+    private static void forget(RealDirectories real, String path, String otherPath) {
+        try {
+            real.forget(path);
+            if (otherPath != null) {
+                real.forget(otherPath);
+            }
+        } catch (Throwable failure) {
+            // Forgetting can hardly fail; if it does, the table was right until now and stays so.
+        }
     }
 
     /**

@@ -18,6 +18,8 @@ public final class Hooks {
 
     static volatile AgentSinks sink;
     static volatile WritableRoots roots = WritableRoots.TMP_ONLY;
+    /** What the roots' directories really are once symbolic links are followed; replaced with the roots. */
+    static volatile RealDirectories realDirectories = new RealDirectories(WritableRoots.TMP_ONLY);
     static volatile boolean enforce;
     /**
      * True while at least one invocation runs (several do at once under Lambda Managed Instances): only then is a
@@ -45,8 +47,18 @@ public final class Hooks {
     /** Plugs the agent in. Until this runs, every hook returns at once. */
     public static void install(AgentSinks agentSinks, WritableRoots writableRoots, boolean enforceMode) {
         roots = writableRoots;
+        realDirectories = new RealDirectories(writableRoots);
         enforce = enforceMode;
         sink = agentSinks;
+    }
+
+    /**
+     * Where an absolute path really leads, its directory's symbolic links followed: what the agent judges a write
+     * by. It shares the hot path's table of directories, so a write repeated outside /tmp resolves its directory
+     * once, and forgets it when the hot path does.
+     */
+    public static String realPath(String absolutePath) {
+        return realDirectories.realPath(absolutePath);
     }
 
     /** Marks the current thread as the agent's own for good (its reporter and shutdown threads). */
@@ -94,6 +106,7 @@ public final class Hooks {
                 invocationActive = true;
             }
         }
+        realDirectories.forgetAll();
     }
 
     /** This thread's invocation has ended. */
@@ -314,6 +327,7 @@ public final class Hooks {
     static void reset() {
         sink = null;
         roots = WritableRoots.TMP_ONLY;
+        realDirectories = new RealDirectories(WritableRoots.TMP_ONLY);
         enforce = false;
         invocationActive = false;
         runningInvocations = 0;

@@ -37,6 +37,11 @@ public final class Operations {
         return CREATE_TEMP_FILE.equals(fileOperation) || LOG_FILE.equals(fileOperation);
     }
 
+    /** Whether a file operation removes or replaces what its paths name (a directory may become a link after). */
+    public static boolean removesOrReplaces(String fileOperation) {
+        return DELETE.equals(fileOperation) || removesSource(fileOperation);
+    }
+
     /** Whether a file operation takes its second path away (what /tmp's usage is balanced with). */
     public static boolean removesSource(String fileOperation) {
         return RENAME.equals(fileOperation) || MOVE.equals(fileOperation);

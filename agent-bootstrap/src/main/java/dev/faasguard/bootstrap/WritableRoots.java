@@ -1,5 +1,9 @@
 package dev.faasguard.bootstrap;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +16,21 @@ import java.util.List;
  */
 public final class WritableRoots {
 
+    /** How the JDK turns a file name into bytes and back: what the kernel is given of a path. */
+    private static final Charset FILE_NAMES = fileNameCharset();
+
     public static final WritableRoots TMP_ONLY = new WritableRoots(new String[] {"/tmp"});
 
     private final String[] roots;
+    /** Where each root really is once symbolic links are followed (on macOS, /tmp is /private/tmp). */
+    private final String[] realRoots;
 
     private WritableRoots(String[] roots) {
         this.roots = roots;
+        this.realRoots = new String[roots.length];
+        for (int i = 0; i < roots.length; i++) {
+            realRoots[i] = realPath(roots[i]);
+        }
     }
 
     /** Roots from absolute directory names; each is normalized ({@code /tmp/} and {@code /tmp/.} are {@code /tmp}). */
@@ -50,8 +63,20 @@ public final class WritableRoots {
         return containsNormalized(absoluteNormalizedPath);
     }
 
+    /**
+     * True when a path whose symbolic links are all followed ({@link #realPath}) is a root or lies below one, the
+     * root taken as written or as it really is.
+     */
+    public boolean containsReal(String realPath) {
+        return containsNormalized(realPath) || in(realRoots, realPath);
+    }
+
     private boolean containsNormalized(String path) {
-        for (String root : roots) {
+        return in(roots, path);
+    }
+
+    private static boolean in(String[] directories, String path) {
+        for (String root : directories) {
             if (root.equals("/")) {
                 return true;
             }
@@ -63,10 +88,39 @@ public final class WritableRoots {
         return false;
     }
 
+    /**
+     * Where an absolute path really leads: every symbolic link followed, {@code .} and {@code ..} applied after
+     * them as the kernel does; a tail that does not exist yet is kept as written. The path as written (normalized)
+     * when no link leads elsewhere or it cannot be resolved.
+     */
+    public static String realPath(String absolutePath) {
+        String written = normalize(absolutePath);
+        try {
+            String real = new File(absolutePath).getCanonicalPath();
+            // No link on the way: the path as written, not as it came back through the file name encoding (a name
+            // the encoding cannot hold comes back with '?' in it, though it names the same file).
+            return real.equals(new String(written.getBytes(FILE_NAMES), FILE_NAMES)) ? written : real;
+        } catch (IOException | RuntimeException unresolvable) {
+            return written;
+        }
+    }
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException unknown) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     /** Resolves {@code rawPath} against {@code baseDirectory} when relative, then normalizes it. */
     public static String resolve(String rawPath, String baseDirectory) {
-        String absolute = rawPath.startsWith("/") ? rawPath : baseDirectory + "/" + rawPath;
-        return normalize(absolute);
+        return normalize(absolute(rawPath, baseDirectory));
+    }
+
+    /** {@code rawPath} made absolute against {@code baseDirectory}, not normalized. */
+    public static String absolute(String rawPath, String baseDirectory) {
+        return rawPath.startsWith("/") ? rawPath : baseDirectory + "/" + rawPath;
     }
 
     /** Removes empty and {@code .} segments and applies {@code ..} lexically, as the kernel would for real directories. */

@@ -51,4 +51,12 @@ class WritableRootsTest {
     void relativeRootsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> WritableRoots.of(List.of("tmp")));
     }
+
+    @Test
+    void aRealPathWithoutLinksIsThePathAsWrittenEvenWithANameTheEncodingCannotHold() {
+        assertEquals("/var/tmp/lone-\ud800.txt", WritableRoots.realPath("/var/tmp/./lone-\ud800.txt"));
+        assertEquals("/var/tmp/missing/deeper/x", WritableRoots.realPath("/var/tmp/missing/deeper/x"));
+        assertEquals("/var/tmp/" + "d/".repeat(5_000).substring(0, 9_999),
+                WritableRoots.realPath("/var/tmp/" + "d/".repeat(5_000)), "too long to resolve: as written");
+    }
 }

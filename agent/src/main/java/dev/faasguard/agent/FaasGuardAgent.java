@@ -1,5 +1,7 @@
 package dev.faasguard.agent;
 
+import dev.faasguard.agent.support.LogText;
+import dev.faasguard.agent.support.Secrets;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -39,7 +41,8 @@ public final class FaasGuardAgent {
             AgentRuntime.start(arguments, instrumentation);
         } catch (Throwable failure) {
             // The application must start regardless: say why the agent is off, once, and step aside.
-            System.err.println("[FaaSGuard] not started, the application runs without it: " + failure);
+            System.err.println("[FaaSGuard] not started, the application runs without it: "
+                    + LogText.escape(Secrets.mask(String.valueOf(failure))));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.faasguard.agent.finding;
 
 import dev.faasguard.agent.rule.RuleDescription;
 import dev.faasguard.agent.rule.Violation;
+import dev.faasguard.agent.support.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -84,16 +85,14 @@ public final class FindingRecorder {
 
     private static Finding finding(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail,
             long epochMillis, String invocation) {
-        Map<String, Object> detail = violation.detail();
-        boolean via = capture.inApplication() && capture.madeByLibrary();
-        if (!moreDetail.isEmpty() || via) {
-            detail = new LinkedHashMap<>(detail);
-            if (via) {
-                detail.put("via", capture.via());
-            }
-            detail.putAll(moreDetail);
+        Map<String, Object> detail = new LinkedHashMap<>(violation.detail());
+        if (capture.inApplication() && capture.madeByLibrary()) {
+            detail.put("via", capture.via());
         }
-        return new Finding(violation.rule(), violation.message(), violation.fixText(), capture.callSite(),
-                capture.stack(), detail, epochMillis, invocation);
+        detail.putAll(moreDetail);
+        detail.replaceAll((key, value) -> Secrets.maskValue(value));
+        // Masked here, once, so that no sink (log, reports, spans, metrics) can show a URL's secret in clear.
+        return new Finding(violation.rule(), Secrets.mask(violation.message()), violation.fixText(),
+                capture.callSite(), capture.stack(), detail, epochMillis, invocation);
     }
 }

@@ -2,6 +2,7 @@ package dev.faasguard.agent.report;
 
 import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingStore;
+import dev.faasguard.agent.support.LogText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class FailureTable {
         for (FindingStore.Counted counted : findings) {
             Finding finding = counted.first();
             rows.add(new String[] {finding.rule().id(), finding.rule().severity().id(), Long.toString(counted.count()),
-                    finding.callSite().frame()});
+                    LogText.escape(finding.callSite().frame())});
         }
         int ruleWidth = 0;
         int severityWidth = 0;

@@ -3,6 +3,7 @@ package dev.faasguard.agent.report;
 import dev.faasguard.agent.finding.Finding;
 import dev.faasguard.agent.finding.FindingListener;
 import dev.faasguard.agent.support.AgentLog;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One warning per call site, with the fix; repeats are counted in the report, not printed. */
@@ -19,25 +20,29 @@ public final class FindingLog implements FindingListener {
 
     @Override
     public void firstOccurrence(Finding finding) {
-        log.warn(format(finding));
+        log.warn(headline(finding), lines(finding));
     }
 
-    static String format(Finding finding) {
-        StringBuilder text = new StringBuilder(256)
-                .append(finding.rule().id()).append(" (").append(finding.rule().severity().id()).append(") at ")
-                .append(finding.callSite().frame()).append(": ").append(finding.message());
+    static String headline(Finding finding) {
+        return finding.rule().id() + " (" + finding.rule().severity().id() + ") at " + finding.callSite().frame()
+                + ": " + finding.message();
+    }
+
+    /** The lines under the headline: the library's frame, the fix, the top of the stack. */
+    static List<String> lines(Finding finding) {
+        List<String> lines = new ArrayList<>();
         Object via = finding.detail().get("via");
         if (via != null) {
-            text.append("\n    via: ").append(via);
+            lines.add("via: " + via);
         }
-        text.append("\n    fix: ").append(finding.fix());
+        lines.add("fix: " + finding.fix());
         List<String> stack = finding.stack();
         for (int i = 0; i < Math.min(PRINTED_FRAMES, stack.size()); i++) {
-            text.append("\n    at ").append(stack.get(i));
+            lines.add("at " + stack.get(i));
         }
         if (stack.size() > PRINTED_FRAMES) {
-            text.append("\n    ... ").append(stack.size() - PRINTED_FRAMES).append(" more in the report");
+            lines.add("... " + (stack.size() - PRINTED_FRAMES) + " more in the report");
         }
-        return text.toString();
+        return lines;
     }
 }

@@ -1,5 +1,6 @@
 package dev.faasguard.agent.report;
 
+import dev.faasguard.agent.support.Utf16;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -104,8 +105,11 @@ public final class JsonWriter {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
+                    } else if (Utf16.isLoneSurrogate(text, i)) {
+                        // No UTF-8 can hold it and strict parsers refuse its escape: what it was is lost anyway.
+                        out.append("\\ufffd");
                     } else {
                         out.append(c);
                     }
@@ -114,4 +118,5 @@ public final class JsonWriter {
         }
         out.append('"');
     }
+
 }

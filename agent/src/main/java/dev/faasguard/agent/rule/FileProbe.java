@@ -1,18 +1,33 @@
 package dev.faasguard.agent.rule;
 
+import dev.faasguard.bootstrap.Hooks;
+import dev.faasguard.bootstrap.WritableRoots;
 import java.io.File;
 
-/** The one question a rule asks the file system; tests answer it themselves. */
+/** The questions a rule asks the file system; tests answer them themselves. */
 @FunctionalInterface
 public interface FileProbe {
 
     boolean exists(String absolutePath);
+
+    /**
+     * Where an absolute path really leads, the symbolic links of its directory followed; by default a file system
+     * without links.
+     */
+    default String realPath(String absolutePath) {
+        return WritableRoots.normalize(absolutePath);
+    }
 
     /** The real file system (a class, not a lambda: it is created in premain). */
     FileProbe REAL = new FileProbe() {
         @Override
         public boolean exists(String absolutePath) {
             return new File(absolutePath).exists();
+        }
+
+        @Override
+        public String realPath(String absolutePath) {
+            return Hooks.realPath(absolutePath);
         }
     };
 }

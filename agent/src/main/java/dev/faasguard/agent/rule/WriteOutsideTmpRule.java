@@ -49,32 +49,52 @@ public final class WriteOutsideTmpRule implements Rule<FileWrite> {
         String rawPath = Operations.LOG_FILE.equals(write.operation())
                 ? expandLogPattern(write.path())
                 : write.path();
-        String path = WritableRoots.resolve(rawPath, workingDirectory);
-        String source = write.otherPath() == null ? null : WritableRoots.resolve(write.otherPath(), workingDirectory);
-        String outside = firstOutside(write.operation(), path, source);
-        if (outside == null || isDevice(outside) || !wouldFail(write.operation(), outside, source)) {
+        Target path = target(rawPath);
+        Target source = write.otherPath() == null ? null : target(write.otherPath());
+        Target outside = firstOutside(write.operation(), path, source);
+        if (outside == null || isDevice(outside.written()) || isDevice(outside.real())
+                || !wouldFail(write.operation(), outside.written(), source == null ? null : source.written())) {
             return Optional.empty();
         }
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("path", outside);
+        detail.put("path", outside.written());
+        if (outside.throughLink()) {
+            detail.put("resolvedPath", outside.real());
+        }
         detail.put("operation", write.operation());
         if (source != null) {
-            detail.put("source", source);
+            detail.put("source", source.written());
         }
         detail.put("writableRoots", roots.toString());
+        String through = outside.throughLink() ? " (through a symbolic link, really " + outside.real() + ")" : "";
         String message = String.format(
-                "%s %s outside the writable directories (%s): on AWS Lambda this fails with \"Read-only file system\"",
-                describe(write.operation()), outside, roots);
+                "%s %s%s outside the writable directories (%s): on AWS Lambda this fails with \"Read-only file system\"",
+                describe(write.operation()), outside.written(), through, roots);
         return Optional.of(new Violation(DESCRIPTION, message, detail));
     }
 
+    /**
+     * A path as the application named it (absolute, normalized) and where it really leads, its symbolic links
+     * followed: the kernel writes where the links lead, so that is what is judged.
+     */
+    private record Target(String written, String real) {
+        boolean throughLink() {
+            return !written.equals(real);
+        }
+    }
+
+    private Target target(String rawPath) {
+        return new Target(WritableRoots.resolve(rawPath, workingDirectory),
+                probe.realPath(WritableRoots.absolute(rawPath, workingDirectory)));
+    }
+
     /** The path that breaks the rule: the target, or for a move or rename the source it removes. */
-    private String firstOutside(String operation, String target, String source) {
-        if (!roots.contains(target)) {
+    private Target firstOutside(String operation, Target target, Target source) {
+        if (!roots.containsReal(target.real())) {
             return target;
         }
         boolean removesSource = Operations.MOVE.equals(operation) || Operations.RENAME.equals(operation);
-        if (removesSource && source != null && !roots.contains(source)) {
+        if (removesSource && source != null && !roots.containsReal(source.real())) {
             return source;
         }
         return null;

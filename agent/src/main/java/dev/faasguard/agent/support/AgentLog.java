@@ -1,6 +1,7 @@
 package dev.faasguard.agent.support;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,26 @@ public final class AgentLog implements Consumer<String> {
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong printed = new AtomicLong();
 
+    /**
+     * A one-line warning. Whatever the message holds (a path, a URL, a thread name, an exception's message), it
+     * stays one line: its control characters are escaped ({@link LogText}) and its URL secrets masked
+     * ({@link Secrets}).
+     */
     public void warn(String message) {
-        submit(false, message);
+        submit(false, message, List.of());
     }
 
+    /**
+     * A warning of several lines: its headline, then each of {@code more} on a line of its own, indented. The
+     * breaks between them are the only ones the record has; each line is escaped and masked as a message is.
+     */
+    public void warn(String headline, List<String> more) {
+        submit(false, headline, more);
+    }
+
+    /** A one-line error, escaped and masked as a warning is. */
     public void error(String message) {
-        submit(true, message);
+        submit(true, message, List.of());
     }
 
     @Override
@@ -77,14 +92,14 @@ public final class AgentLog implements Consumer<String> {
         }
     }
 
-    private void submit(boolean error, String message) {
+    private void submit(boolean error, String message, List<String> more) {
         ThreadPoolExecutor reporter = startedOnDemand();
         if (reporter == null) {
             return; // Closed at exit before anything was printed: the report on disk still holds the finding.
         }
         try {
             submitted.incrementAndGet();
-            reporter.execute(new Message(error, message));
+            reporter.execute(new Message(error, message, more));
         } catch (RuntimeException shutDown) {
             // The JVM is going down and the reporter with it: the report on disk still holds the finding.
         }
@@ -104,14 +119,16 @@ public final class AgentLog implements Consumer<String> {
         return reporter;
     }
 
-    /** Runs on the reporter thread only. */
+    /** Runs on the reporter thread only: the escaping and masking cost the application's threads nothing. */
     private final class Message implements Runnable {
         private final boolean error;
-        private final String text;
+        private final String headline;
+        private final List<String> more;
 
-        Message(boolean error, String text) {
+        Message(boolean error, String headline, List<String> more) {
             this.error = error;
-            this.text = text;
+            this.headline = headline;
+            this.more = more;
         }
 
         @Override
@@ -120,10 +137,22 @@ public final class AgentLog implements Consumer<String> {
                 console = new LogbackConsole();
             }
             try {
-                console.print(error, text);
+                console.print(error, text());
             } finally {
                 printed.incrementAndGet();
             }
+        }
+
+        private String text() {
+            StringBuilder text = new StringBuilder(safe(headline));
+            for (String line : more) {
+                text.append("\n    ").append(safe(line));
+            }
+            return text.toString();
+        }
+
+        private String safe(String data) {
+            return LogText.escape(Secrets.mask(data));
         }
     }
 }

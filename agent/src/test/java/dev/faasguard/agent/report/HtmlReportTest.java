@@ -65,6 +65,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void controlCharactersAndLoneSurrogatesFromTheApplicationAreShownAsEscapes() {
+        Map<String, Object> finding = finding("write-outside-tmp", "error",
+                "Opening for write /var/out/evil\nINJECTED\u001b[31m\u0000-\ud800.txt", "com.example.Fn", "handle", 12, 1);
+        String html = HtmlReport.render(snapshot(List.of(finding), List.of(), 64 * MIB));
+        assertTrue(html.contains("/var/out/evil\nINJECTED\\u001b[31m\\u0000-\ufffd.txt"), html);
+        assertFalse(html.contains("\u001b") || html.contains("\u0000") || html.contains("\ud800"), html);
+    }
+
+    @Test
     void findingsShowRuleSeverityMessageCallSiteCountFixAndAnExpandableStack() {
         Map<String, Object> growth = finding("tmp-growth", "warning", "Invocation r2 left /tmp/pages/page-0001.pdf",
                 "com.example.documents.DocumentSplitHandler", "handleRequest", 54, 56);

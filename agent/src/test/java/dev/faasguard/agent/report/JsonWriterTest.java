@@ -25,6 +25,12 @@ class JsonWriterTest {
     }
 
     @Test
+    void everyControlCharacterIsEscapedAndALoneSurrogateCannotBreakTheUtf8OfTheReport() {
+        assertEquals("\"evil\\nINJECTED\\u001b[31m\\u007f\\u0085\\u2028 lone-\\ufffd-\\ufffd pair-\ud83d\ude00\"",
+                new JsonWriter().toJson("evil\nINJECTED\u001b[31m\u007f\u0085\u2028 lone-\ud800-\udc00 pair-\ud83d\ude00"));
+    }
+
+    @Test
     void emptyContainers() {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("a", List.of());

@@ -80,4 +80,44 @@ class WriteOutsideTmpRuleTest {
         assertEquals("/var/task/100%.log",
                 evaluate(Operations.LOG_FILE, "100%%.log", null).orElseThrow().detail().get("path"));
     }
+
+    /** A file system with two links: /tmp/x/link -> /var/data and /var/link -> /tmp/x. */
+    private static final class Links implements FileProbe {
+        @Override
+        public boolean exists(String absolutePath) {
+            return false;
+        }
+
+        @Override
+        public String realPath(String absolutePath) {
+            String normalized = WritableRoots.normalize(absolutePath);
+            return normalized.replaceFirst("^/tmp/x/link(/|$)", "/var/data$1").replaceFirst("^/var/link(/|$)", "/tmp/x$1");
+        }
+    }
+
+    private final WriteOutsideTmpRule withLinks = new WriteOutsideTmpRule(new RuleContext(WritableRoots.TMP_ONLY,
+            "/var/task", "/tmp", "/home/sbx_user1051", new Links(), RuntimeApiAddress.NONE));
+
+    @Test
+    void aWriteThroughALinkInTmpToOutsideIsJudgedWhereItReallyGoes() {
+        Violation violation = withLinks.evaluate(new FileWrite(Operations.OPEN_FOR_WRITE, "/tmp/x/link/f", null))
+                .orElseThrow();
+        assertEquals("/tmp/x/link/f", violation.detail().get("path"));
+        assertEquals("/var/data/f", violation.detail().get("resolvedPath"));
+        assertTrue(violation.message().startsWith(
+                "Opening for write /tmp/x/link/f (through a symbolic link, really /var/data/f) outside the writable"),
+                violation.message());
+    }
+
+    @Test
+    void aWriteThroughALinkOutsideThatLeadsIntoTmpIsFine() {
+        assertEquals(Optional.empty(), withLinks.evaluate(new FileWrite(Operations.OPEN_FOR_WRITE, "/var/link/f", null)));
+        assertEquals(Optional.empty(), withLinks.evaluate(new FileWrite(Operations.MOVE, "/tmp/f", "/var/link/f")));
+    }
+
+    @Test
+    void aWriteWithoutLinksNamesNoResolvedPath() {
+        assertEquals(null, withLinks.evaluate(new FileWrite(Operations.OPEN_FOR_WRITE, "/var/task/f", null))
+                .orElseThrow().detail().get("resolvedPath"));
+    }
 }

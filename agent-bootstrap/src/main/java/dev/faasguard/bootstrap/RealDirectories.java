@@ -1,0 +1,104 @@
+package dev.faasguard.bootstrap;
+
+import java.io.File;
+import java.util.Arrays;
+
+/**
+ * Where the directories the application writes into really are once their symbolic links are followed: with
+ * {@code /tmp/x/link -> /var/data}, {@code /tmp/x/link/f} is written in /var/data, and with {@code /var/link -> /tmp/x},
+ * {@code /var/link/f} in /tmp. A write is judged by its directory's real path (the file itself may not exist yet), kept
+ * in a small fixed table: only the first write into a directory pays for resolving it, and a hit allocates nothing.
+ * The hot path and the agent's rule share the table.
+ *
+ * <p>A remembered directory can only turn into a symbolic link by being removed or renamed first, so whatever the
+ * hooks see removed or moved is forgotten, with what lies below it, and the table is emptied when an invocation
+ * starts (a change the hooks did not see, by another process, counts from the next one). Only existing directories
+ * are remembered: a missing one could yet be created as a link.
+ */
+final class RealDirectories {
+
+    /** A power of two: the slot is a mask of the hash. */
+    private static final int SLOTS = 64;
+
+    /** A directory as written (absolute, no dot segments), its real path, and whether that lies in a root. */
+    private static final class Entry {
+        final String directory;
+        final String real;
+        final boolean inside;
+
+        Entry(String directory, String real, boolean inside) {
+            this.directory = directory;
+            this.real = real;
+            this.inside = inside;
+        }
+    }
+
+    private final WritableRoots roots;
+    /** Races between threads only cost a second resolution: an entry is immutable. */
+    private final Entry[] entries = new Entry[SLOTS];
+
+    RealDirectories(WritableRoots roots) {
+        this.roots = roots;
+    }
+
+    /** True when the absolute path, already known to lie inside a root as written, really leads inside one. */
+    boolean reallyInside(String path) {
+        int end = path.lastIndexOf('/');
+        if (end <= 0) {
+            return true; // In "/", which is no link.
+        }
+        Entry known = entries[slot(path, end)];
+        // startsWith, not regionMatches: on JDK 17 only the former is a fast intrinsic loop, 10 times quicker here.
+        if (known != null && known.directory.length() == end && path.startsWith(known.directory)) {
+            return known.inside;
+        }
+        return roots.containsReal(resolve(path, end));
+    }
+
+    /**
+     * Where an absolute path really leads: its directory's real path and its name. A path with dot segments is
+     * resolved whole, since {@code ..} after a link applies where the link leads; so is a path in "/" or ending
+     * in "/".
+     */
+    String realPath(String absolutePath) {
+        int end = absolutePath.lastIndexOf('/');
+        if (end <= 0 || end == absolutePath.length() - 1 || absolutePath.contains("/.")) {
+            return WritableRoots.realPath(absolutePath);
+        }
+        Entry known = entries[slot(absolutePath, end)];
+        String real = known != null && known.directory.length() == end
+                && absolutePath.startsWith(known.directory) ? known.real : resolve(absolutePath, end);
+        String name = absolutePath.substring(end);
+        return real.equals("/") ? name : real + name;
+    }
+
+    /** Forgets {@code path} and every directory below it: it is being removed or moved. */
+    void forget(String path) {
+        for (int i = 0; i < SLOTS; i++) {
+            Entry known = entries[i];
+            if (known != null && known.directory.startsWith(path)
+                    && (known.directory.length() == path.length() || known.directory.charAt(path.length()) == '/')) {
+                entries[i] = null;
+            }
+        }
+    }
+
+    void forgetAll() {
+        Arrays.fill(entries, null);
+    }
+
+    /** Resolves the directory {@code path[0, end)} and remembers it when it exists. */
+    private String resolve(String path, int end) {
+        String directory = path.substring(0, end);
+        String real = WritableRoots.realPath(directory);
+        if (new File(real).isDirectory()) {
+            entries[slot(path, end)] = new Entry(directory, real, roots.containsReal(real));
+        }
+        return real;
+    }
+
+    /** A cheap hash of the directory {@code path[0, end)}: its length, its last character and its middle one. */
+    private static int slot(String path, int end) {
+        return (end * 31 + path.charAt(end - 1) * 7 + path.charAt(end / 2)) & (SLOTS - 1);
+    }
+}

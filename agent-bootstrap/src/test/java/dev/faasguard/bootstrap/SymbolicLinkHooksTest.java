@@ -1,0 +1,109 @@
+package dev.faasguard.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The file hooks on real symbolic links: a write is judged by where it really goes. The writable root is a
+ * directory made under /var/tmp for the test (tests leave /tmp alone), "outside" a sibling of it.
+ */
+class SymbolicLinkHooksTest {
+
+    private Path base;
+    private Path root;
+    private Path outside;
+    private RecordingSinks sinks;
+
+    @BeforeEach
+    void files() throws IOException {
+        base = Files.createTempDirectory(Path.of("/var/tmp"), "faasguard-links-").toRealPath();
+        root = Files.createDirectories(base.resolve("root"));
+        outside = Files.createDirectories(base.resolve("outside"));
+        sinks = RecordingSinks.install(WritableRoots.of(List.of(root.toString())), true);
+        sinks.outside = true;
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        Hooks.reset();
+        try (Stream<Path> all = Files.walk(base)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    @Test
+    void aWriteThroughALinkInsideTheRootToOutsideIsJudgedByTheAgent() throws IOException {
+        Files.createDirectories(root.resolve("x"));
+        Files.createSymbolicLink(root.resolve("x/link"), outside);
+        String written = root + "/x/link/f";
+
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(written, false),
+                "enforce mode fails it as it fails on Lambda");
+        assertEquals(List.of("fileWrite open-for-write " + written), sinks.calls);
+    }
+
+    @Test
+    void anOrdinaryWriteInsideTheRootStaysOnTheFastPathAfterItsDirectoryIsKnown() throws IOException {
+        Files.createDirectories(root.resolve("x"));
+        FileHooks.fileOutputStreamOpen(root + "/x/a", false);
+        FileHooks.fileOutputStreamOpen(root + "/x/b", false);
+        FileHooks.fileOutputStreamOpen(root + "/not-yet/c", false);
+        assertEquals(List.of(), sinks.calls);
+    }
+
+    @Test
+    void aDirectoryReplacedByALinkIsResolvedAgain() throws IOException {
+        Path directory = Files.createDirectories(root.resolve("x"));
+        FileHooks.fileOutputStreamOpen(root + "/x/a", false);
+
+        FileHooks.delete(directory);
+        Files.delete(directory);
+        Files.createSymbolicLink(directory, outside);
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/x/a", false));
+        assertEquals(List.of("fileWrite open-for-write " + root + "/x/a"), sinks.calls);
+    }
+
+    @Test
+    void aDirectoryReplacedBehindTheHooksBackIsResolvedAgainAtTheNextInvocation() throws IOException {
+        Path directory = Files.createDirectories(root.resolve("x"));
+        FileHooks.fileOutputStreamOpen(root + "/x/a", false);
+        Files.delete(directory);
+        Files.createSymbolicLink(directory, outside);
+
+        InvocationHooks.invocationStart("request");
+        sinks.calls.clear();
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/x/a", false));
+        assertEquals(List.of("fileWrite open-for-write " + root + "/x/a"), sinks.calls);
+    }
+
+    @Test
+    void aMoveWhoseSourceGoesThroughALinkOutIsJudged() throws IOException {
+        Files.createSymbolicLink(root.resolve("link"), outside);
+        assertThrows(IOException.class,
+                () -> FileHooks.move(Path.of(root + "/link/f"), Path.of(root + "/f")));
+        assertEquals(List.of("fileWrite move " + root + "/f " + root + "/link/f"), sinks.calls);
+    }
+
+    @Test
+    void theRealPathTheAgentJudgesFollowsTheDirectorysLinksAndKeepsTheName() throws IOException {
+        Files.createSymbolicLink(outside.resolve("into-root"), root);
+        assertEquals(root + "/f", Hooks.realPath(outside + "/into-root/f"));
+        assertEquals(root + "/f", Hooks.realPath(outside + "/into-root/f"), "the second time from the table");
+        assertEquals(outside + "/f", Hooks.realPath(outside + "/into-root/../outside/f"),
+                "'..' after a link applies where the link leads");
+        assertEquals(outside + "/missing/f", Hooks.realPath(outside + "/missing/f"));
+    }
+}
