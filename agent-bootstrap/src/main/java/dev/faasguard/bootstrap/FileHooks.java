@@ -257,4 +257,20 @@ public final class FileHooks {
             Hooks.guarded(Hooks.TMP_CHANGING, target, state, otherPath, null, null, null, null, 1, 0);
         }
     }
+
+    /**
+     * Entry of an embedded database driver's connect ({@code org.sqlite.JDBC.createConnection}, H2's, HSQLDB's and
+     * Derby's {@code Driver.connect}): the URL names the files it will write, whatever writes them (SQLite's native
+     * code included). Rare: one per connection a pool makes.
+     */
+    public static void embeddedDatabaseOpening(String url) {
+        AgentSinks target = Hooks.sink;
+        if (target == null || url == null) {
+            return;
+        }
+        HookState state = Hooks.state();
+        if (!state.quiet()) {
+            Hooks.guarded(Hooks.EMBEDDED_DATABASE, target, state, url, null, null, null, null, 0, 0);
+        }
+    }
 }

@@ -12,4 +12,7 @@ public interface FileSink {
      * @return {@code true} when the operation writes outside the writable roots
      */
     boolean fileWrite(String operation, String path, String otherPath);
+
+    /** A JDBC driver of a file-backed embedded database is asked to connect to {@code url}. */
+    void embeddedDatabaseOpening(String url);
 }

@@ -193,6 +193,8 @@ public final class Hooks {
     static final int HANDLER_RESOLVED = 24;
     /** {@link InvocationSink#handlerInitFailed}(error e, class name a). */
     static final int HANDLER_INIT_FAILED = 25;
+    /** {@link FileSink#embeddedDatabaseOpening}(url a). */
+    static final int EMBEDDED_DATABASE = 26;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -279,6 +281,9 @@ public final class Hooks {
                     return 0;
                 case HANDLER_INIT_FAILED:
                     target.invocations().handlerInitFailed((Throwable) e, a);
+                    return 0;
+                case EMBEDDED_DATABASE:
+                    target.files().embeddedDatabaseOpening(a);
                     return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);

@@ -135,6 +135,11 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     }
 
     @Override
+    public void embeddedDatabaseOpening(String url) {
+        record("embeddedDatabaseOpening " + url);
+    }
+
+    @Override
     public void handlerResolved(Object handler, String name, ClassLoader loader) {
         record("handlerResolved " + name);
     }

@@ -26,6 +26,7 @@ import dev.faasguard.agent.rule.FileProbe;
 import dev.faasguard.agent.rule.RuleContext;
 import dev.faasguard.agent.rule.Rules;
 import dev.faasguard.agent.rule.RuntimeApiAddress;
+import dev.faasguard.agent.rule.EmbeddedDbOutsideTmpRule;
 import dev.faasguard.agent.rule.WriteOutsideTmpRule;
 import dev.faasguard.agent.telemetry.ExportSettings;
 import dev.faasguard.agent.telemetry.ExportStatus;
@@ -99,7 +100,8 @@ final class AgentRuntime {
                 reports.paths(), config.tmpCapacityBytes(), config.deadlineMarginMillis(),
                 isLambdaFunction(environment) || config.handler() != null, killedAtDeadline(environment), persistence,
                 failOn, telemetry);
-        AgentSinks sinks = new AgentSinks(new FileWrites(rules.get(WriteOutsideTmpRule.class), recorder),
+        AgentSinks sinks = new AgentSinks(new FileWrites(rules.get(WriteOutsideTmpRule.class),
+                rules.get(EmbeddedDbOutsideTmpRule.class), recorder),
                 new BlockingCalls(rules, recorder, inFlight, invocations), invocations,
                 new SnapshotCrossings(rules, recorder), failures);
         retransformation.await();

@@ -34,7 +34,8 @@ public final class RuleCatalog {
             new Entry(TimeoutExceedsDeadlineRule.DESCRIPTION, context -> new TimeoutExceedsDeadlineRule()),
             new Entry(RandomAcrossSnapshotRule.DESCRIPTION, context -> new RandomAcrossSnapshotRule()),
             new Entry(ConnectionAcrossSnapshotRule.DESCRIPTION, context -> new ConnectionAcrossSnapshotRule(context.runtimeApi())),
-            new Entry(HandlerNotFoundRule.DESCRIPTION, context -> new HandlerNotFoundRule()));
+            new Entry(HandlerNotFoundRule.DESCRIPTION, context -> new HandlerNotFoundRule()),
+            new Entry(EmbeddedDbOutsideTmpRule.DESCRIPTION, EmbeddedDbOutsideTmpRule::new));
 
     private static final Map<String, RuleDescription> BY_ID = byId();
 

@@ -61,7 +61,8 @@ class StorageFunctionIT {
 
     /**
      * H2 in file mode next to the code: the pool cannot start on the read-only task root, each invocation answers
-     * 503, and the agent reports it once, at the line that asked the pool for a connection, via H2.
+     * 503, and the agent reports it at the line that asked the pool for a connection: the database opened outside
+     * /tmp (embedded-db-outside-tmp, with its file), and H2's own write there (write-outside-tmp, via H2).
      */
     @ParameterizedTest
     @MethodSource("jdks")
@@ -72,7 +73,14 @@ class StorageFunctionIT {
         List<Executable> checks = new ArrayList<>();
         checks.add(() -> failsAsOnLambda(with, "orders database unavailable"));
         checks.add(() -> assertEquals(1, writes.size(), () -> "one write-outside-tmp finding\n" + with.summary()));
-        checks.add(() -> assertEquals(1, with.findings().size(), () -> "no other finding\n" + with.summary()));
+        List<JsonNode> databases = with.findings("embedded-db-outside-tmp");
+        checks.add(() -> assertEquals(1, databases.size(), () -> "one embedded-db-outside-tmp finding\n" + with.summary()));
+        checks.add(() -> assertEquals(2, with.findings().size(), () -> "no other finding\n" + with.summary()));
+        for (JsonNode database : databases) {
+            checks.add(() -> assertEquals(site, FieldRun.frame(database.get("callSite")), () -> describe(database)));
+            checks.add(() -> assertTrue(database.path("detail").path("file").asText().endsWith("/data/orders.mv.db"),
+                    () -> describe(database)));
+        }
         for (JsonNode write : writes) {
             checks.add(() -> assertEquals(site, FieldRun.frame(write.get("callSite")), () -> describe(write)));
             checks.add(() -> assertTrue(write.get("count").asLong() >= ORDERS.size(),
@@ -104,21 +112,29 @@ class StorageFunctionIT {
     }
 
     /**
-     * SQLite next to the code: native code opens the file, so the Java file hooks may not see it (a later rule
-     * will). For now: the same outcomes with and without the agent, each invocation answers 503 as on Lambda, and
-     * the agent says nothing else: no finding but, if any, write-outside-tmp at the application's line.
+     * SQLite next to the code: native code opens the file, so no Java file hook sees it; the agent judges the
+     * connection's URL instead. The same outcomes with and without the agent, each invocation answers 503 as on
+     * Lambda, and one embedded-db-outside-tmp finding at the line that asked for the connection, with the file.
      */
     @ParameterizedTest
     @MethodSource("jdks")
-    void pricesInTheTaskRootFailAsOnLambda(Path jdk) throws IOException {
+    void pricesInTheTaskRootAreOneEmbeddedDatabaseOutsideTmp(Path jdk) throws IOException {
         Run with = both(jdk, PricesTaskRootFunction.class, QUOTES);
         String site = FieldRun.frame(PricesTaskRootFunction.class, "handleRequest", "sqlite-file");
+        List<JsonNode> databases = with.findings("embedded-db-outside-tmp");
         List<Executable> checks = new ArrayList<>();
         checks.add(() -> failsAsOnLambda(with, "price cache unavailable"));
+        checks.add(() -> assertEquals(1, databases.size(), () -> "one embedded-db-outside-tmp finding\n" + with.summary()));
         for (JsonNode finding : with.findings()) {
-            checks.add(() -> assertEquals("write-outside-tmp " + site,
-                    finding.get("rule").asText() + " " + FieldRun.frame(finding.get("callSite")),
-                    () -> "only write-outside-tmp at the application's line: " + describe(finding)));
+            checks.add(() -> assertEquals(site, FieldRun.frame(finding.get("callSite")),
+                    () -> "at the application's line: " + describe(finding)));
+        }
+        for (JsonNode database : databases) {
+            checks.add(() -> assertEquals("SQLite", database.path("detail").path("database").asText(), () -> describe(database)));
+            checks.add(() -> assertTrue(database.path("detail").path("file").asText().endsWith("/prices.db"),
+                    () -> describe(database)));
+            checks.add(() -> assertTrue(database.get("count").asLong() >= QUOTES.size(),
+                    () -> "once per connection asked for: " + describe(database)));
         }
         assertAll(checks);
     }
