@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * launcher, pass with the agent in observe mode (defaults, as a user attaches it) exactly as without it: the same
  * tests ran, and each one ended the same way (passed, failed, skipped or aborted). The two runs go side by side, on
  * JDK 17 and on 25, so both see the same load on a shared machine; each one's counts and wall time are printed and
- * appended to {@code target/commons-io/parity-results.txt}.
+ * written to {@code target/commons-io/parity-results.txt}.
  */
 class CommonsIoParityIT {
 
@@ -59,6 +60,12 @@ class CommonsIoParityIT {
             entry(IO + "FileUtilsCleanDirectoryTest#testThrowsOnNullList()", ROOT),
             entry(IO + "FileUtilsDeleteDirectoryLinuxTest#testThrowsOnNullList()", ROOT),
             entry(IO + "FileUtilsDeleteDirectoryLinuxTest#testThrowsOnCannotDeleteFile()", ROOT));
+
+    @BeforeAll
+    static void freshResults() throws IOException {
+        Files.createDirectories(SuiteRun.directory());
+        Files.deleteIfExists(results());
+    }
 
     static Stream<Path> jdks() {
         return FieldRun.jdks();
@@ -101,13 +108,17 @@ class CommonsIoParityIT {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** This build's runs, one line each. */
+    private static Path results() {
+        return SuiteRun.directory().resolve("parity-results.txt");
+    }
+
     private static void record(SuiteRun.Result... results) throws IOException {
         StringBuilder text = new StringBuilder();
         for (SuiteRun.Result result : results) {
             text.append(result.summary()).append('\n');
         }
         System.out.print(text);
-        Path file = SuiteRun.directory().resolve("parity-results.txt");
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(results(), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
