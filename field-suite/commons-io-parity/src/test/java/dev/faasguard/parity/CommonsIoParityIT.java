@@ -49,8 +49,8 @@ class CommonsIoParityIT {
      * fails this test, so the baseline stays understood.
      */
     static final Map<String, String> FAILING_WITHOUT_THE_AGENT = Map.ofEntries(
-            entry(IO + "FileUtilsTest#testCompareSizeOf()", "it measures src/test/java, Commons IO's own sources, which "
-                    + "the tests jar does not carry"),
+            entry(IO + "FileUtilsTest#testCompareSizeOf()",
+                    "it measures src/test/java, Commons IO's own sources, which the tests jar does not carry"),
             entry(IO + "FileUtilsTest#testCopyFileToReadOnlyDirectory()", ROOT),
             entry(IO + "FileUtilsTest#testForceDeleteReadOnlyFile()", ROOT),
             entry(IO + "FileUtilsTest#testForceDeleteUnwritableFile()", ROOT),
@@ -76,13 +76,22 @@ class CommonsIoParityIT {
     void commonsIoTestsEndTheSameWithTheAgentAsWithout(Path jdk) throws Exception {
         SuiteRun.Running without = SuiteRun.start(jdk, false, SELECTED);
         SuiteRun.Running with = SuiteRun.start(jdk, true, SELECTED);
-        SuiteRun.Result plain = without.finish();
-        SuiteRun.Result agent = with.finish();
+        SuiteRun.Result plain;
+        SuiteRun.Result agent;
+        try {
+            plain = without.finish();
+            agent = with.finish();
+        } finally {
+            without.process().destroyForcibly();
+            with.process().destroyForcibly();
+        }
         record(plain, agent);
 
         assertTrue(plain.outcomes().size() > 1000, () -> "too few tests ran: " + plain);
-        assertEquals(plain.outcomes().keySet(), agent.outcomes().keySet(), "the same tests ran");
-        assertEquals(Map.of(), differences(plain, agent), "each test ends as without the agent");
+        assertEquals(plain.outcomes().keySet(), agent.outcomes().keySet(),
+                () -> "the same tests ran\n" + plain + "\n" + agent);
+        assertEquals(Map.of(), differences(plain, agent), () -> "each test ends as without the agent (the XML reports"
+                + " say why)\n" + plain + "\n" + agent);
         assertEquals(Set.of(), unexplained(plain), "tests failing without the agent are in FAILING_WITHOUT_THE_AGENT");
         assertTrue(agent.findings() > 0, () -> "the agent watched the run and wrote its report: " + agent);
         assertEquals(0, agent.agentErrors(), () -> "no agent error on stderr: " + agent);
@@ -119,6 +128,7 @@ class CommonsIoParityIT {
             text.append(result.summary()).append('\n');
         }
         System.out.print(text);
-        Files.writeString(results(), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(results(), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }

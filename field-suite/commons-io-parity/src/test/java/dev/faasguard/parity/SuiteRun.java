@@ -49,7 +49,8 @@ final class SuiteRun {
     static Running start(Path jdk, boolean withAgent, String selectedClasses) throws IOException {
         Path lib = directory().resolve("lib");
         Path testsJar = lib.resolve("commons-io-" + VERSION + "-tests.jar");
-        Path run = directory().resolve("runs").resolve(jdk.getFileName() + (withAgent ? "-with-agent" : "-without-agent"));
+        String name = jdk.getFileName() + (withAgent ? "-with-agent" : "-without-agent");
+        Path run = directory().resolve("runs").resolve(name);
         deleteTree(run);
         Path resources = checkout(testsJar, run);
         Path tmp = Files.createDirectories(run.resolve("tmp"));
@@ -129,7 +130,8 @@ final class SuiteRun {
             long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
             String stderr = Files.readString(directory.resolve("stderr.txt"), StandardCharsets.UTF_8);
             Path report = directory.resolve("faasguard-report.json");
-            JsonNode findings = Files.exists(report) ? new ObjectMapper().readTree(report.toFile()).get("findings") : null;
+            JsonNode findings = Files.exists(report)
+                    ? new ObjectMapper().readTree(report.toFile()).get("findings") : null;
             return new Result(jdk, javaVersion(jdk), withAgent, process.exitValue(), outcomes(), wallMillis,
                     findings == null ? 0 : findings.size(),
                     stderr.lines().filter(line -> line.contains("ERROR [FaaSGuard]")).count(), directory);
@@ -172,7 +174,8 @@ final class SuiteRun {
 
         private static String javaVersion(Path jdk) throws IOException {
             return Files.readAllLines(jdk.resolve("release")).stream().filter(l -> l.startsWith("JAVA_VERSION="))
-                    .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElse(jdk.toString());
+                    .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                    .findFirst().orElse(jdk.toString());
         }
     }
 
@@ -192,9 +195,10 @@ final class SuiteRun {
         String summary() {
             Map<Outcome, Integer> counts = counts();
             return String.format("Commons IO %s tests, JDK %s, %s: %d tests, %d passed, %d failed, %d skipped,"
-                            + " %d aborted; %.1f s%s", VERSION, javaVersion, withAgent ? "with the agent" : "without the agent",
-                    outcomes.size(), counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.SKIPPED),
-                    counts.get(Outcome.ABORTED), wallMillis / 1000.0,
+                            + " %d aborted; %.1f s%s", VERSION, javaVersion,
+                    withAgent ? "with the agent" : "without the agent", outcomes.size(), counts.get(Outcome.PASSED),
+                    counts.get(Outcome.FAILED), counts.get(Outcome.SKIPPED), counts.get(Outcome.ABORTED),
+                    wallMillis / 1000.0,
                     withAgent ? " (" + findings + " findings in its report)" : "");
         }
 
