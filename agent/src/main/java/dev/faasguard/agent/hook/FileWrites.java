@@ -1,11 +1,12 @@
 package dev.faasguard.agent.hook;
 
 import dev.faasguard.agent.finding.FindingRecorder;
+import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.rule.FileWrite;
-import dev.faasguard.agent.rule.Violation;
 import dev.faasguard.agent.rule.EmbeddedDbOutsideTmpRule;
 import dev.faasguard.agent.rule.WriteOutsideTmpRule;
 import dev.faasguard.bootstrap.FileSink;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,22 @@ public final class FileWrites implements FileSink {
         embeddedDatabases.evaluate(url).ifPresent(recorder::recordHere);
     }
 
+    /**
+     * What the finding says is built only when it is read: a write repeated at a known line costs the rule's
+     * decision, a short stack walk and a count.
+     */
     @Override
     public boolean fileWrite(String operation, String path, String otherPath) {
-        Optional<Violation> violation = rule.evaluate(new FileWrite(operation, path, otherPath));
-        return violation.isPresent() && recorder.recordHere(violation.get());
+        Optional<WriteOutsideTmpRule.Outside> outside = rule.judge(new FileWrite(operation, path, otherPath));
+        if (outside.isEmpty()) {
+            return false;
+        }
+        // Captured here, not through the recorder: one frame less keeps the walk within its first batch.
+        StackCapture.Capture capture = recorder.unlessIgnored(WriteOutsideTmpRule.DESCRIPTION, StackCapture.here());
+        if (capture == null) {
+            return false;
+        }
+        recorder.record(WriteOutsideTmpRule.DESCRIPTION, () -> rule.violation(outside.get()), capture, Map.of());
+        return true;
     }
 }

@@ -46,6 +46,16 @@ public final class WriteOutsideTmpRule implements Rule<FileWrite> {
 
     @Override
     public Optional<Violation> evaluate(FileWrite write) {
+        return judge(write).map(this::violation);
+    }
+
+    /**
+     * The decision alone, without what the finding says: a write repeated at a known line is only counted, and its
+     * violation is built ({@link #violation}) only when something reads it.
+     *
+     * @return the write and the path of it that is outside, or empty when it is no finding
+     */
+    public Optional<Outside> judge(FileWrite write) {
         String rawPath = Operations.LOG_FILE.equals(write.operation())
                 ? expandLogPattern(write.path())
                 : write.path();
@@ -56,28 +66,37 @@ public final class WriteOutsideTmpRule implements Rule<FileWrite> {
                 || !wouldFail(write.operation(), outside.written(), source == null ? null : source.written())) {
             return Optional.empty();
         }
+        return Optional.of(new Outside(write.operation(), outside, source == null ? null : source.written()));
+    }
+
+    /** What the finding says about a write {@link #judge} found outside. */
+    public Violation violation(Outside write) {
+        Target outside = write.target();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("path", outside.written());
         if (outside.throughLink()) {
             detail.put("resolvedPath", outside.real());
         }
         detail.put("operation", write.operation());
-        if (source != null) {
-            detail.put("source", source.written());
+        if (write.source() != null) {
+            detail.put("source", write.source());
         }
         detail.put("writableRoots", roots.toString());
         String through = outside.throughLink() ? " (through a symbolic link, really " + outside.real() + ")" : "";
-        String message = String.format(
-                "%s %s%s outside the writable directories (%s): on AWS Lambda this fails with \"Read-only file system\"",
-                describe(write.operation()), outside.written(), through, roots);
-        return Optional.of(new Violation(DESCRIPTION, message, detail));
+        String message = describe(write.operation()) + " " + outside.written() + through
+                + " outside the writable directories (" + roots + "): on AWS Lambda this fails with "
+                + "\"Read-only file system\"";
+        return new Violation(DESCRIPTION, message, detail);
     }
+
+    /** A write found outside: its operation, the path of it that is outside, and the source of a move or copy. */
+    public record Outside(String operation, Target target, String source) {}
 
     /**
      * A path as the application named it (absolute, normalized) and where it really leads, its symbolic links
      * followed: the kernel writes where the links lead, so that is what is judged.
      */
-    private record Target(String written, String real) {
+    record Target(String written, String real) {
         boolean throughLink() {
             return !written.equals(real);
         }
