@@ -15,6 +15,7 @@
 # Targets (issue 15): the agent adds at most 100 ms with its defaults and at most 200 ms with OTLP export.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/interleave.sh
 RUNS="${1:-10}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -DskipTests package
@@ -48,13 +49,9 @@ cold_start() { # java_home variant
 }
 
 VARIANTS="none agent otlp"
-REVERSED="otlp agent none"
 if [ -n "${BASELINE_AGENT:-}" ]; then
   VARIANTS="none agent otlp baseline"
-  REVERSED="baseline otlp agent none"
 fi
-
-median() { sort -n "$1" | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 # The median over the rounds of (a - b): a round runs every variant once, back to back.
 paired() { # file_a file_b
@@ -74,18 +71,7 @@ echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $(cut -d' ' -f1-3
 for home in "$JAVA_HOME_17" "$JDK25_HOME"; do
   [ -x "$home/bin/java" ] || { echo "note: no JDK at $home, skipped" >&2; continue; }
   version="$("$home/bin/java" -version 2>&1 | head -1)"
-  for v in $VARIANTS; do : > "$WORK/$v"; done
-  for v in $VARIANTS; do cold_start "$home" "$v" > /dev/null; done   # warm-up: page cache, JIT of nothing
-  i=0
-  while [ "$i" -lt "$RUNS" ]; do
-    if [ $((i % 2)) -eq 0 ]; then order="$VARIANTS"; else order="$REVERSED"; fi
-    for v in $order; do
-      ms="$(cold_start "$home" "$v")"
-      [ -n "$ms" ] || { echo "a $v cold start failed on $home" >&2; exit 2; }
-      echo "$ms" >> "$WORK/$v"
-    done
-    i=$((i + 1))
-  done
+  interleave cold_start "$home" "$RUNS" $VARIANTS
   none="$(median "$WORK/none")"
   agent_adds=$(( $(median "$WORK/agent") - none ))
   otlp_adds=$(( $(median "$WORK/otlp") - none ))

@@ -11,6 +11,7 @@
 # Target (issue 16): the restore adds at most a few milliseconds of the agent's own work.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/interleave.sh
 RUNS="${1:-10}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -DskipTests package
@@ -32,32 +33,22 @@ restored() { # java_home variant
     | sed -n 's/^#1 cold restored success \([0-9]*\) ms (init [0-9]* ms, restore \([0-9]*\) ms).*/\2 \1/p'
 }
 
-median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-
 echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| JDK | variant | runs | median restore ms | median first invocation ms | median restore + first ms |"
 echo "|---|---|--:|--:|--:|--:|"
 for home in "$JAVA_HOME_17" "$JDK25_HOME"; do
   [ -x "$home/bin/java" ] || { echo "note: no JDK at $home, skipped" >&2; continue; }
   version="$("$home/bin/java" -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1/')"
-  : > "$WORK/none"; : > "$WORK/agent"
-  restored "$home" none > /dev/null; restored "$home" agent > /dev/null   # warm-up: page cache
-  i=0
-  while [ "$i" -lt "$RUNS" ]; do
-    if [ $((i % 2)) -eq 0 ]; then order="none agent"; else order="agent none"; fi
-    for v in $order; do
-      line="$(restored "$home" "$v")"
-      [ -n "$line" ] || { echo "a $v SnapStart run failed on $home" >&2; exit 2; }
-      echo "$line" >> "$WORK/$v"
-    done
-    i=$((i + 1))
-  done
+  interleave restored "$home" "$RUNS" none agent
   for v in none agent; do
-    r="$(cut -d' ' -f1 "$WORK/$v" | median)"
-    f="$(cut -d' ' -f2 "$WORK/$v" | median)"
-    t="$(awk '{print $1 + $2}' "$WORK/$v" | median)"
+    cut -d' ' -f1 "$WORK/$v" > "$WORK/restore"
+    cut -d' ' -f2 "$WORK/$v" > "$WORK/first"
+    awk '{print $1 + $2}' "$WORK/$v" > "$WORK/sum"
+    r="$(median "$WORK/restore")"
+    f="$(median "$WORK/first")"
+    t="$(median "$WORK/sum")"
     echo "| $version | $v | $RUNS | $r | $f | $t |"
   done
   paste -d' ' "$WORK/agent" "$WORK/none" | awk '{print ($1 + $2) - ($3 + $4)}' > "$WORK/diff"
-  echo "| $version | agent adds (median of paired diffs) | | | | $(median < "$WORK/diff") |"
+  echo "| $version | agent adds (median of paired diffs) | | | | $(median "$WORK/diff") |"
 done
