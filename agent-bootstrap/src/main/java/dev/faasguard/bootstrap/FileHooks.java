@@ -259,13 +259,17 @@ public final class FileHooks {
     }
 
     /**
-     * Entry of an embedded database driver's connect ({@code org.sqlite.JDBC.createConnection}, H2's, HSQLDB's and
-     * Derby's {@code Driver.connect}): the URL names the files it will write, whatever writes them (SQLite's native
-     * code included). Rare: one per connection a pool makes.
+     * Entry of the method of an embedded database driver that every connection passes through with its URL
+     * (SQLite's {@code JDBC.createConnection}, H2's {@code JdbcConnection} constructor, HSQLDB's
+     * {@code JDBCDriver.getConnection}, Derby's {@code InternalDriver.connect}): the URL names the files it will
+     * write, whatever writes them (SQLite's native code included). Rare: one per connection a pool makes.
+     *
+     * @param driverPrefix the URLs this driver accepts ({@code jdbc:sqlite:}): DriverManager hands every driver in
+     *     turn the URL of any database, which only one of them opens
      */
-    public static void embeddedDatabaseOpening(String url) {
+    public static void embeddedDatabaseOpening(String url, String driverPrefix) {
         AgentSinks target = Hooks.sink;
-        if (target == null || url == null) {
+        if (target == null || url == null || !url.regionMatches(true, 0, driverPrefix, 0, driverPrefix.length())) {
             return;
         }
         HookState state = Hooks.state();

@@ -217,4 +217,13 @@ class FileHooksTest {
         assertEquals("hookFailed tmp-write", sinks.calls.get(sinks.calls.size() - 1));
         assertEquals(0, Hooks.state().agentDepth);
     }
+
+    @Test
+    void anEmbeddedDatabaseIsToldOnlyByTheDriverItsUrlNames() {
+        RecordingSinks sinks = RecordingSinks.install(true);
+        // DriverManager hands a Derby URL to every driver in turn: HSQLDB's getConnection sees it too.
+        FileHooks.embeddedDatabaseOpening("jdbc:derby:orders;create=true", "jdbc:hsqldb:");
+        FileHooks.embeddedDatabaseOpening("JDBC:DERBY:orders;create=true", "jdbc:derby:");
+        assertEquals(List.of("embeddedDatabaseOpening JDBC:DERBY:orders;create=true"), sinks.calls);
+    }
 }

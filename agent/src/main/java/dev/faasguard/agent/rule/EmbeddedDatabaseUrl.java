@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * The files a file-backed embedded database's JDBC URL makes it write, as each driver resolves them: SQLite
  * ({@code jdbc:sqlite:app.db}, not {@code :memory:} nor {@code mode=memory}), H2 ({@code jdbc:h2:./data},
  * {@code jdbc:h2:file:...}, {@code ~/...}; not {@code mem:}, {@code tcp:}, {@code ssl:}), HSQLDB
- * ({@code jdbc:hsqldb:file:...}; not {@code mem:}, {@code res:}, {@code hsql:}, {@code http:}). A relative name is
- * resolved against the working directory, {@code ~} against the home directory.
+ * ({@code jdbc:hsqldb:file:...}; not {@code mem:}, {@code res:}, {@code hsql:}, {@code http:}), Derby
+ * ({@code jdbc:derby:name}, {@code jdbc:derby:directory:...}, {@code ;databaseName=...}; not {@code memory:},
+ * {@code classpath:}, {@code jar:}). A relative name is resolved against the working directory (Derby's against
+ * {@code derby.system.home} when set), {@code ~} against the home directory.
  */
 public final class EmbeddedDatabaseUrl {
 
@@ -26,6 +28,15 @@ public final class EmbeddedDatabaseUrl {
 
     /** @return the database's file, or empty when the URL names no file-backed embedded database */
     public static Optional<OnDisk> parse(String url, String workingDirectory, String homeDirectory) {
+        return parse(url, workingDirectory, homeDirectory, null);
+    }
+
+    /**
+     * @param derbyHome Derby's {@code derby.system.home} in the application, or null: where its relative names lead
+     * @return the database's file (Derby's: its directory), or empty when the URL names no file-backed embedded
+     *     database
+     */
+    public static Optional<OnDisk> parse(String url, String workingDirectory, String homeDirectory, String derbyHome) {
         if (url == null) {
             return Optional.empty();
         }
@@ -40,6 +51,11 @@ public final class EmbeddedDatabaseUrl {
         if (lower.startsWith("jdbc:hsqldb:file:")) {
             return Optional.of(found("HSQLDB", resolve(settingsCut(url.substring("jdbc:hsqldb:file:".length())),
                     workingDirectory, homeDirectory) + ".script", url));
+        }
+        if (lower.startsWith("jdbc:derby:") && !lower.startsWith("jdbc:derby://")) {
+            String base = derbyHome == null ? workingDirectory : resolve(derbyHome, workingDirectory, null);
+            return derby(url.substring("jdbc:derby:".length()), base)
+                    .map(directory -> found("Derby", directory, url));
         }
         return Optional.empty();
     }
@@ -81,6 +97,37 @@ public final class EmbeddedDatabaseUrl {
             name = name.substring(name.indexOf(':') + 1);
         }
         return name.isEmpty() ? Optional.empty() : Optional.of(resolve(name, workingDirectory, homeDirectory));
+    }
+
+    /**
+     * Derby's {@code [subsubprotocol:]name[;attribute=value]...}: the name may also come as the {@code databaseName}
+     * attribute; {@code directory:} is the default, the others hold no file this process writes.
+     */
+    private static Optional<String> derby(String rest, String base) {
+        String name = settingsCut(rest);
+        if (name.isEmpty()) {
+            name = derbyAttribute(rest, "databaseName");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String notOnDisk : List.of("memory:", "classpath:", "jar:")) {
+            if (lower.startsWith(notOnDisk)) {
+                return Optional.empty();
+            }
+        }
+        if (lower.startsWith("directory:")) {
+            name = name.substring("directory:".length());
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.of(resolve(name, base, null));
+    }
+
+    /** The value of one of Derby's {@code ;key=value} attributes (its keys are case-sensitive), or "". */
+    private static String derbyAttribute(String rest, String key) {
+        for (String attribute : rest.split(";")) {
+            if (attribute.startsWith(key + "=")) {
+                return attribute.substring(key.length() + 1);
+            }
+        }
+        return "";
     }
 
     /** The name before the driver's own settings ({@code ;KEY=value}). */

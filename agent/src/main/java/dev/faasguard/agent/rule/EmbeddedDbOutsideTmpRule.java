@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code embedded-db-outside-tmp}: a file-backed embedded database (SQLite, H2, HSQLDB) opened outside the
+ * {@code embedded-db-outside-tmp}: a file-backed embedded database (SQLite, H2, HSQLDB, Derby) opened outside the
  * writable roots. Judged where the connection is made, from its URL, so a database that writes from native code
  * (SQLite) or through channels is found as surely as one writing through java.io: on Lambda it fails with
  * "Read-only file system", and whatever it held would be lost with the environment anyway.
@@ -16,7 +16,7 @@ public final class EmbeddedDbOutsideTmpRule implements Rule<String> {
 
     public static final RuleDescription DESCRIPTION = new RuleDescription("embedded-db-outside-tmp", Severity.ERROR,
             "A file-backed embedded database is opened outside /tmp: on a read-only file system it cannot be written.",
-            "Use an in-memory URL (jdbc:h2:mem:, jdbc:sqlite::memory:, jdbc:hsqldb:mem:) for "
+            "Use an in-memory URL (jdbc:h2:mem:, jdbc:sqlite::memory:, jdbc:hsqldb:mem:, jdbc:derby:memory:) for "
                     + "data the invocation needs, a file under /tmp for a cache (lost at every cold start), or an "
                     + "external database for data that must last.",
             List.of("DriverManager.getConnection", "Driver.connect", "DataSource.getConnection"));
@@ -39,7 +39,10 @@ public final class EmbeddedDbOutsideTmpRule implements Rule<String> {
     /** @param url the JDBC URL a driver is asked to connect to */
     @Override
     public Optional<Violation> evaluate(String url) {
-        Optional<EmbeddedDatabaseUrl.OnDisk> onDisk = EmbeddedDatabaseUrl.parse(url, workingDirectory, homeDirectory);
+        // Read at each connection, as Derby does when it boots: the application may set it in code first.
+        String derbyHome = System.getProperty("derby.system.home");
+        Optional<EmbeddedDatabaseUrl.OnDisk> onDisk = EmbeddedDatabaseUrl.parse(url, workingDirectory, homeDirectory,
+                derbyHome);
         if (onDisk.isEmpty() || roots.containsReal(WritableRoots.realPath(onDisk.get().file()))) {
             return Optional.empty();
         }

@@ -29,10 +29,26 @@ class EmbeddedDbOutsideTmpRuleTest {
     }
 
     @Test
+    void derbysNameIsItsDirectoryUnderDerbySystemHomeElseTheWorkingDirectory() {
+        assertEquals(Optional.of("/var/task/orders"), fileOf("jdbc:derby:orders;create=true"));
+        assertEquals(Optional.of("/var/task/db/orders"), fileOf("jdbc:derby:directory:db/orders;user=app"));
+        assertEquals(Optional.of("/data/orders"), fileOf("jdbc:derby:/data/orders"));
+        assertEquals(Optional.of("/var/task/orders"), fileOf("jdbc:derby:;databaseName=orders;create=true"));
+        assertEquals(Optional.of("/opt/derby/orders"), EmbeddedDatabaseUrl.parse("jdbc:derby:orders", "/var/task",
+                "/home/app", "/opt/derby").map(EmbeddedDatabaseUrl.OnDisk::file));
+        assertEquals(Optional.of("/var/task/home/orders"), EmbeddedDatabaseUrl.parse("jdbc:derby:orders", "/var/task",
+                "/home/app", "home").map(EmbeddedDatabaseUrl.OnDisk::file));
+        assertEquals(Optional.of("/tmp/orders"), EmbeddedDatabaseUrl.parse("jdbc:derby:orders", "/var/task",
+                "/home/app", "/tmp").map(EmbeddedDatabaseUrl.OnDisk::file));
+    }
+
+    @Test
     void inMemoryRemoteAndReadOnlyDatabasesWriteNoFile() {
         for (String url : new String[] {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:x?mode=memory",
                 "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1", "jdbc:h2:tcp://db:9092/orders", "jdbc:hsqldb:mem:ledger",
-                "jdbc:hsqldb:hsql://db/ledger", "jdbc:hsqldb:res:/ledger", "jdbc:postgresql://db/orders"}) {
+                "jdbc:hsqldb:hsql://db/ledger", "jdbc:hsqldb:res:/ledger", "jdbc:postgresql://db/orders",
+                "jdbc:derby:memory:orders;create=true", "jdbc:derby:classpath:orders", "jdbc:derby:jar:(/a.jar)orders",
+                "jdbc:derby://db:1527/orders", "jdbc:derby:;shutdown=true"}) {
             assertEquals(Optional.empty(), fileOf(url), url);
         }
     }
@@ -48,8 +64,17 @@ class EmbeddedDbOutsideTmpRuleTest {
     }
 
     @Test
+    void derbysCredentialsAreMasked() {
+        Violation violation = rule.evaluate("jdbc:derby:/data/orders;create=true;user=app;password=hunter2")
+                .orElseThrow();
+        assertEquals("Derby", violation.detail().get("database"));
+        assertEquals("jdbc:derby:/data/orders;create=true;user=***;password=***", violation.detail().get("url"));
+    }
+
+    @Test
     void aDatabaseUnderTmpOrInMemoryIsNone() {
         assertEquals(Optional.empty(), rule.evaluate("jdbc:sqlite:/tmp/prices.db"));
         assertEquals(Optional.empty(), rule.evaluate("jdbc:h2:mem:orders"));
+        assertEquals(Optional.empty(), rule.evaluate("jdbc:derby:/tmp/orders;create=true"));
     }
 }
