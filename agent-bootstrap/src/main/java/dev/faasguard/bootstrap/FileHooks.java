@@ -167,6 +167,33 @@ public final class FileHooks {
         }
     }
 
+    /**
+     * Entry of the default provider's {@code createSymbolicLink}: a link made inside the roots that leads out of them
+     * is remembered, so that a write through it leaves the fast path ({@link LeafLinks}). Rare; no sink call.
+     */
+    public static void symbolicLinkCreating(Path link, Path target) {
+        if (Hooks.sink == null || link == null || target == null) {
+            return;
+        }
+        try {
+            RealDirectories real = Hooks.realDirectories;
+            WritableRoots writable = Hooks.roots;
+            Path absoluteLink = link.toAbsolutePath();
+            Path absoluteTarget = target.isAbsolute() ? target : absoluteLink.resolveSibling(target);
+            if (writable.containsReal(WritableRoots.realPath(absoluteTarget.toString()))) {
+                return;
+            }
+            String written = WritableRoots.normalize(absoluteLink.toString());
+            for (String name : new String[] {written, real.realPath(written)}) {
+                if (writable.quickContains(name)) {
+                    real.leafLinks().add(name);
+                }
+            }
+        } catch (Throwable failure) {
+            // Unknown, the link is judged as written: the limit that holds for a link another process made.
+        }
+    }
+
     // ---- java.util.logging ------------------------------------------------------------------
 
     /** Entry of {@code FileHandler.openFiles}: its lock file and log file are one operation. */
@@ -200,7 +227,8 @@ public final class FileHooks {
             forget(real, path, otherPath);
         }
         if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))
-                && reallyInside(real, path) && (otherPath == null || reallyInside(real, otherPath))) {
+                && reallyInside(real, path) && (otherPath == null || reallyInside(real, otherPath))
+                && !opensKnownLink(real, operation, path)) {
             if (Hooks.invocationActive) {
                 tmpChanging(target, operation, path, otherPath);
             }
@@ -223,12 +251,27 @@ public final class FileHooks {
         }
     }
 
-    /** A directory removed or moved may come back as a symbolic link: what is known about it is forgotten. */
+    /**
+     * Whether the operation opens a file through a symbolic link known to lead out of the roots: with no link known,
+     * one volatile read of an empty array.
+     */
+    private static boolean opensKnownLink(RealDirectories real, String operation, String path) {
+        return real.leafLinks().contains(path) && Operations.followsName(operation);
+    }
+
+    /**
+     * A directory removed or moved may come back as a symbolic link: what is known about it is forgotten. A known
+     * link moved is known at its new name.
+     */
     private static void forget(RealDirectories real, String path, String otherPath) {
         try {
+            boolean linkMoved = otherPath != null && real.leafLinks().contains(otherPath);
             real.forget(path);
             if (otherPath != null) {
                 real.forget(otherPath);
+            }
+            if (linkMoved) {
+                real.leafLinks().add(path);
             }
         } catch (Throwable failure) {
             // Forgetting can hardly fail; if it does, the table was right until now and stays so.

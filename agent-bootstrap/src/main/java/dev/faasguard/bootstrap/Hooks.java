@@ -61,6 +61,29 @@ public final class Hooks {
         return realDirectories.realPath(absolutePath);
     }
 
+    /**
+     * Symbolic links a walk of /tmp found (another process, or native code, made them): those inside the roots that
+     * lead out of them are remembered, and a write through one of them leaves the fast path ({@link LeafLinks}).
+     */
+    public static void symbolicLinksFound(Iterable<String> absolutePaths) {
+        RealDirectories real = realDirectories;
+        WritableRoots writable = roots;
+        for (String path : absolutePaths) {
+            String target = LeafLinks.follow(path);
+            if (target != null && writable.quickContains(path) && !writable.containsReal(target)) {
+                real.leafLinks().add(path);
+            }
+        }
+    }
+
+    /**
+     * Where a file opened for writing really is: {@link #realPath}, and the file's own name followed when it is a
+     * symbolic link known inside the roots, or any link outside them.
+     */
+    public static String openedRealPath(String absolutePath) {
+        return realDirectories.openedRealPath(absolutePath);
+    }
+
     /** Marks the current thread as the agent's own for good (its reporter and shutdown threads). */
     public static void markAgentThread() {
         state().agentDepth = 1 << 20;

@@ -37,6 +37,14 @@ public final class Operations {
         return CREATE_TEMP_FILE.equals(fileOperation) || LOG_FILE.equals(fileOperation);
     }
 
+    /**
+     * Whether a file operation writes where a symbolic link as the path's last part leads (opening one opens its
+     * target; creating, removing or renaming acts on the link itself).
+     */
+    public static boolean followsName(String fileOperation) {
+        return OPEN_FOR_WRITE.equals(fileOperation) || OPEN_FOR_APPEND.equals(fileOperation);
+    }
+
     /** Whether a file operation removes or replaces what its paths name (a directory may become a link after). */
     public static boolean removesOrReplaces(String fileOperation) {
         return DELETE.equals(fileOperation) || removesSource(fileOperation);

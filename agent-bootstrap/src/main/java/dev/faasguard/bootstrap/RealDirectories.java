@@ -1,6 +1,8 @@
 package dev.faasguard.bootstrap;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -14,6 +16,11 @@ import java.util.Arrays;
  * hooks see removed or moved is forgotten, with what lies below it, and the table is emptied when an invocation
  * starts (a change the hooks did not see, by another process, counts from the next one). Only existing directories
  * are remembered: a missing one could yet be created as a link.
+ *
+ * <p>The last part of a path is a link too at times ({@code /tmp/f -> /var/data/f}), which matters to a file opened
+ * for writing: inside the roots only the links in {@link LeafLinks} are followed, so that the hot path makes no
+ * system call; outside them, where every write is judged by the agent already, {@link #openedRealPath} looks at the
+ * name itself.
  */
 final class RealDirectories {
 
@@ -34,11 +41,16 @@ final class RealDirectories {
     }
 
     private final WritableRoots roots;
+    private final LeafLinks leafLinks = new LeafLinks();
     /** Races between threads only cost a second resolution: an entry is immutable. */
     private final Entry[] entries = new Entry[SLOTS];
 
     RealDirectories(WritableRoots roots) {
         this.roots = roots;
+    }
+
+    LeafLinks leafLinks() {
+        return leafLinks;
     }
 
     /** True when the absolute path, already known to lie inside a root as written, really leads inside one. */
@@ -53,6 +65,39 @@ final class RealDirectories {
             return known.inside;
         }
         return roots.containsReal(resolve(path, end));
+    }
+
+    /**
+     * Where a file opened for writing really is: {@link #realPath}, and the name followed when it is a link known
+     * inside the roots or any existing link outside them (opening a link opens its target; removing or renaming it
+     * does not).
+     */
+    String openedRealPath(String absolutePath) {
+        String resolved = realPath(absolutePath);
+        if (leafLinks.contains(absolutePath) || leafLinks.contains(resolved)) {
+            String target = LeafLinks.follow(resolved);
+            if (target != null) {
+                return target;
+            }
+            leafLinks.remove(absolutePath); // Replaced behind the hooks' back: no link any more.
+            leafLinks.remove(resolved);
+        } else if (!roots.containsReal(resolved) && isLink(resolved)) {
+            String target = LeafLinks.follow(resolved);
+            return target != null ? target : resolved;
+        }
+        return resolved;
+    }
+
+    /**
+     * Whether an existing file is a symbolic link: a stat, then an lstat only for what exists (a missing file's
+     * lstat costs an exception). A dangling link outside the roots is therefore not followed.
+     */
+    private static boolean isLink(String path) {
+        try {
+            return new File(path).exists() && Files.isSymbolicLink(Path.of(path));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**
@@ -72,8 +117,9 @@ final class RealDirectories {
         return real.equals("/") ? name : real + name;
     }
 
-    /** Forgets {@code path} and every directory below it: it is being removed or moved. */
+    /** Forgets {@code path} and every directory and link below it: it is being removed or moved. */
     void forget(String path) {
+        leafLinks.remove(path);
         for (int i = 0; i < SLOTS; i++) {
             Entry known = entries[i];
             if (known != null && known.directory.startsWith(path)

@@ -7,8 +7,10 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,5 +107,76 @@ class SymbolicLinkHooksTest {
         assertEquals(outside + "/f", Hooks.realPath(outside + "/into-root/../outside/f"),
                 "'..' after a link applies where the link leads");
         assertEquals(outside + "/missing/f", Hooks.realPath(outside + "/missing/f"));
+    }
+
+    @Test
+    void aWriteThroughALeafLinkTheJvmMadeInsideTheRootIsJudgedWithItsTarget() throws IOException {
+        Path link = linkMadeByTheJvm("f");
+
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(link.toString(), false));
+        assertThrows(IOException.class, () -> FileHooks.channelOpenEnter(link, Set.of(StandardOpenOption.WRITE)));
+        assertEquals(List.of("fileWrite open-for-write " + link, "fileWrite open-for-write " + link), sinks.calls);
+        assertEquals(outside + "/f", Hooks.openedRealPath(link.toString()), "followed though its target does not exist");
+        assertEquals(link.toString(), Hooks.realPath(link.toString()), "removing or renaming it acts on the link");
+    }
+
+    @Test
+    void aLeafLinkLeadingInsideTheRootIsNotRemembered() throws IOException {
+        Path link = root.resolve("alias");
+        FileHooks.symbolicLinkCreating(link, Path.of("real"));
+        Files.createSymbolicLink(link, Path.of("real"));
+        FileHooks.fileOutputStreamOpen(link.toString(), false);
+        assertEquals(List.of(), sinks.calls);
+    }
+
+    @Test
+    void aLeafLinkDeletedOrReplacedIsForgotten() throws IOException {
+        Path link = linkMadeByTheJvm("f");
+        FileHooks.delete(link);
+        Files.delete(link);
+        Files.createFile(link);
+        FileHooks.fileOutputStreamOpen(link.toString(), false);
+
+        Path other = linkMadeByTheJvm("g");
+        Files.delete(other); // behind the hooks' back: forgotten once the agent finds it is no link
+        Files.createFile(other);
+        assertEquals(other.toString(), Hooks.openedRealPath(other.toString()));
+        FileHooks.fileOutputStreamOpen(other.toString(), false);
+        assertEquals(List.of(), sinks.calls);
+    }
+
+    @Test
+    void aLeafLinkMovedIsKnownAtItsNewName() throws IOException {
+        Path link = linkMadeByTheJvm("f");
+        FileHooks.move(link, root.resolve("g"));
+        Files.move(link, root.resolve("g"));
+        assertEquals(List.of(), sinks.calls, "moving the link moves no file out of the root");
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/g", false));
+    }
+
+    @Test
+    void aLeafLinkAWalkFoundIsJudgedWithItsTarget() throws IOException, InterruptedException {
+        Process ln = new ProcessBuilder("ln", "-s", outside + "/h", root + "/h").inheritIO().start();
+        assertEquals(0, ln.waitFor());
+        FileHooks.fileOutputStreamOpen(root + "/h", false);
+        assertEquals(List.of(), sinks.calls, "another process's link is unknown until a walk finds it");
+
+        Hooks.symbolicLinksFound(List.of(root + "/h"));
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/h", false));
+    }
+
+    @Test
+    void aLeafLinkOutsideTheRootLeadingIntoItIsFollowed() throws IOException {
+        Files.createFile(root.resolve("in"));
+        Files.createSymbolicLink(outside.resolve("into-root"), root.resolve("in"));
+        assertEquals(root + "/in", Hooks.openedRealPath(outside + "/into-root"));
+        assertEquals(outside + "/plain", Hooks.openedRealPath(outside + "/plain"));
+    }
+
+    /** {@code root/name -> outside/name} as {@code Files.createSymbolicLink} makes it: the hook, then the link. */
+    private Path linkMadeByTheJvm(String name) throws IOException {
+        Path link = root.resolve(name);
+        FileHooks.symbolicLinkCreating(link, outside.resolve(name));
+        return Files.createSymbolicLink(link, outside.resolve(name));
     }
 }

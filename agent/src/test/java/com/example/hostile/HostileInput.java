@@ -4,17 +4,20 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Odd and hostile input for the agent, one step per method, each on a line marked for the test: writes through
  * symbolic links both ways, file names and a thread name and an exception message carrying newlines and escape
- * sequences, a URL with credentials, a 10,000-character path, a relative path with {@code ..}. Run with a
+ * sequences, a URL with credentials, a 10,000-character path, a relative path with {@code ..}, symbolic links as the
+ * last part of a path (made by the JVM, by another process, out of /tmp, replaced). Run with a
  * directory under /tmp and one outside it: {@code HostileInput <tmp-dir> <outside-dir>}, the working directory
  * being the outside one. Prints one line per step: its name and what happened.
  */
@@ -38,7 +41,8 @@ public final class HostileInput {
         outside = Path.of(args[1]);
         for (String step : new String[] {"throughLinkInTmpToOutside", "throughLinkOutsideIntoTmp", "evilFileName",
                 "loneSurrogateName", "invalidUtf8Name", "evilThreadAndMessage", "urlWithSecrets", "longPathInTmp",
-                "longPathOutside", "relativeDotDot", "dotDotOutOfTmp"}) {
+                "longPathOutside", "relativeDotDot", "dotDotOutOfTmp", "leafLinkInTmpToOutside", "leafLinkBySubprocess",
+                "leafLinkOutsideIntoTmp", "leafLinkReplacedByFile"}) {
             try {
                 HostileInput.class.getDeclaredMethod(step).invoke(null);
                 System.out.println(step + " ok");
@@ -122,5 +126,35 @@ public final class HostileInput {
 
     static void dotDotOutOfTmp() throws IOException {
         new FileOutputStream(tmp + "/x/../../.." + outside + "/dot-dot.txt").close(); // @line dotDotOutOfTmp
+    }
+
+    /** A link as the last part of the path, made by the JVM, to a file outside that does not exist yet. */
+    static void leafLinkInTmpToOutside() throws IOException {
+        Files.createSymbolicLink(tmp.resolve("leaf"), outside.resolve("leaf-target"));
+        new FileOutputStream(tmp + "/leaf").close(); // @line leafLinkFileOutputStream
+        Files.write(tmp.resolve("leaf"), new byte[] {1}); // @line leafLinkFilesWrite
+        new RandomAccessFile(tmp + "/leaf", "rw").close(); // @line leafLinkRandomAccessFile
+    }
+
+    /** The same link made by another process: no hook sees it made. */
+    static void leafLinkBySubprocess() throws Exception {
+        Process ln = new ProcessBuilder("ln", "-s", outside + "/ln-target", tmp + "/ln-leaf").inheritIO().start();
+        if (!ln.waitFor(10, TimeUnit.SECONDS) || ln.exitValue() != 0) {
+            throw new IOException("ln -s failed");
+        }
+        new FileOutputStream(tmp + "/ln-leaf").close(); // @line leafLinkBySubprocess
+    }
+
+    static void leafLinkOutsideIntoTmp() throws IOException {
+        Files.createFile(tmp.resolve("in"));
+        Files.createSymbolicLink(outside.resolve("leaf-into-tmp"), tmp.resolve("in"));
+        new FileOutputStream(outside + "/leaf-into-tmp").close(); // @line leafLinkOutsideIntoTmp
+    }
+
+    static void leafLinkReplacedByFile() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("replaced"), outside.resolve("replaced-target"));
+        Files.delete(link);
+        Files.createFile(link);
+        new FileOutputStream(link.toString()).close(); // @line leafLinkReplacedByFile
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * moment (files made by subprocesses or native code, which no hook saw). Skips the agent's own report files and
  * their temporary and reserve siblings, and the JVMs' performance data ({@code hsperfdata_<user>}, one file per
  * running JVM: on a /tmp shared with other processes, any JVM started meanwhile would be new); follows no symbolic
- * link.
+ * link, but lists them (a write through one may land outside /tmp).
  */
 final class TmpScan {
 
@@ -31,8 +31,9 @@ final class TmpScan {
      * @param index the files found, for the next walk to compare with (a walk cut short by its bounds knows fewer; a
      *     file it missed is still judged by its change time later, so it is never taken for a later invocation's)
      * @param fresh the files not in the previous index that changed since the moment given (empty without an index)
+     * @param links the symbolic links found
      */
-    record Scan(TmpIndex index, long bytes, List<Fresh> fresh) {}
+    record Scan(TmpIndex index, long bytes, List<Fresh> fresh, List<String> links) {}
 
     record Fresh(String path, long bytes) {}
 
@@ -49,7 +50,8 @@ final class TmpScan {
         } catch (IOException | RuntimeException unreadable) {
             // what was read so far is what is known
         }
-        return new Scan(new TmpIndex(Arrays.copyOf(visitor.hashes, visitor.count)), visitor.bytes, visitor.fresh);
+        return new Scan(new TmpIndex(Arrays.copyOf(visitor.hashes, visitor.count)), visitor.bytes, visitor.fresh,
+                visitor.links);
     }
 
     private static final class Visitor extends SimpleFileVisitor<Path> {
@@ -57,6 +59,7 @@ final class TmpScan {
         private final TmpIndex previous;
         private final long sinceMillis;
         private final List<Fresh> fresh = new ArrayList<>();
+        private final List<String> links = new ArrayList<>();
         private long[] hashes = new long[1024];
         private int count;
         private long bytes;
@@ -78,6 +81,10 @@ final class TmpScan {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             if (count >= MAX_ENTRIES) {
                 return FileVisitResult.TERMINATE;
+            }
+            if (attributes.isSymbolicLink()) {
+                links.add(file.toString());
+                return FileVisitResult.CONTINUE;
             }
             if (!attributes.isRegularFile() || isReport(file)) {
                 return FileVisitResult.CONTINUE;

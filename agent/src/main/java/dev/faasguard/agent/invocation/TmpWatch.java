@@ -1,6 +1,7 @@
 package dev.faasguard.agent.invocation;
 
 import dev.faasguard.agent.finding.StackCapture;
+import dev.faasguard.bootstrap.Hooks;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
  * off the caller's path ({@link #settle}, after the response has gone back), is /tmp walked, and the files that
  * are new since the invocation started and were seen by no hook are what it left too. Where /tmp is not a file
  * system of its own its figures say nothing, so it is walked after every invocation, still off the caller's path.
+ * The symbolic links a walk finds that lead out of /tmp are handed to the hooks: a write through one is judged.
  */
 final class TmpWatch {
 
@@ -73,6 +75,7 @@ final class TmpWatch {
         if (!usage().exact() && index == null) {
             TmpScan.Scan baseline = TmpScan.walk(tmp, reports, null, 0);
             walks++;
+            Hooks.symbolicLinksFound(baseline.links());
             index = baseline.index();
             counted = baseline.bytes();
         }
@@ -147,6 +150,7 @@ final class TmpWatch {
         if (walkFor != null) {
             TmpScan.Scan scan = TmpScan.walk(tmp, reports, index, walkSince - CLOCK_SLACK_MILLIS);
             walks++;
+            Hooks.symbolicLinksFound(scan.links());
             index = scan.index();
             for (TmpScan.Fresh file : scan.fresh()) {
                 if (!changes.sawCreated(file.path())) {

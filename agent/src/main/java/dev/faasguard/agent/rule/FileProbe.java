@@ -18,6 +18,14 @@ public interface FileProbe {
         return WritableRoots.normalize(absolutePath);
     }
 
+    /**
+     * Where a file opened for writing really is: {@link #realPath}, and the name followed when it is a symbolic link
+     * (opening one opens its target). By default the same as {@link #realPath}.
+     */
+    default String openedRealPath(String absolutePath) {
+        return realPath(absolutePath);
+    }
+
     /** The real file system (a class, not a lambda: it is created in premain). */
     FileProbe REAL = new FileProbe() {
         @Override
@@ -28,6 +36,11 @@ public interface FileProbe {
         @Override
         public String realPath(String absolutePath) {
             return Hooks.realPath(absolutePath);
+        }
+
+        @Override
+        public String openedRealPath(String absolutePath) {
+            return Hooks.openedRealPath(absolutePath);
         }
     };
 }

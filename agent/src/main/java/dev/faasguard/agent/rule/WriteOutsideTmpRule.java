@@ -59,8 +59,8 @@ public final class WriteOutsideTmpRule implements Rule<FileWrite> {
         String rawPath = Operations.LOG_FILE.equals(write.operation())
                 ? expandLogPattern(write.path())
                 : write.path();
-        Target path = target(rawPath);
-        Target source = write.otherPath() == null ? null : target(write.otherPath());
+        Target path = target(rawPath, Operations.followsName(write.operation()));
+        Target source = write.otherPath() == null ? null : target(write.otherPath(), false);
         Target outside = firstOutside(write.operation(), path, source);
         if (outside == null || isDevice(outside.written()) || isDevice(outside.real())
                 || !wouldFail(write.operation(), outside.written(), source == null ? null : source.written())) {
@@ -102,9 +102,11 @@ public final class WriteOutsideTmpRule implements Rule<FileWrite> {
         }
     }
 
-    private Target target(String rawPath) {
+    /** @param opened whether the file is opened, through a symbolic link at its name if there is one */
+    private Target target(String rawPath, boolean opened) {
+        String absolute = WritableRoots.absolute(rawPath, workingDirectory);
         return new Target(WritableRoots.resolve(rawPath, workingDirectory),
-                probe.realPath(WritableRoots.absolute(rawPath, workingDirectory)));
+                opened ? probe.openedRealPath(absolute) : probe.realPath(absolute));
     }
 
     /** The path that breaks the rule: the target, or for a move or rename the source it removes. */

@@ -89,6 +89,15 @@ class HostileInputIT {
         assertEquals(outside + "/f", throughLink.at("/detail/resolvedPath").asText());
         assertTrue(throughLink.get("message").asText().contains("through a symbolic link"), context);
         assertEquals(List.of(), at(findings, "throughLinkOutsideIntoTmp"), "a link outside leading into /tmp");
+        for (String leafWrite : List.of("leafLinkFileOutputStream", "leafLinkFilesWrite", "leafLinkRandomAccessFile")) {
+            JsonNode leaf = only(findings, leafWrite, context);
+            assertEquals(inTmp + "/leaf", leaf.at("/detail/path").asText(), context);
+            assertEquals(outside + "/leaf-target", leaf.at("/detail/resolvedPath").asText(), context);
+        }
+        assertEquals(List.of(), at(findings, "leafLinkBySubprocess"),
+                "a link another process made is unknown until a walk of /tmp finds it: none in a plain JVM");
+        assertEquals(List.of(), at(findings, "leafLinkOutsideIntoTmp"), "a leaf link outside leading into /tmp");
+        assertEquals(List.of(), at(findings, "leafLinkReplacedByFile"), "a link replaced by a file");
         assertEquals(outside + "/" + HostileInput.EVIL_NAME,
                 only(findings, "evilFileName", context).at("/detail/path").asText());
         assertTrue(only(findings, "loneSurrogateName", context).at("/detail/path").asText().contains("lone-\ufffd-"));
@@ -144,6 +153,11 @@ class HostileInputIT {
         assertFalse(Files.exists(outside.resolve("f")), "the write through the link did not happen");
         assertTrue(result.stdout().contains("throughLinkOutsideIntoTmp ok"), result::toString);
         assertTrue(Files.exists(inTmp.resolve("g")), "the write through the link into /tmp happened");
+        assertTrue(result.stdout().contains("leafLinkInTmpToOutside failed: java.io.FileNotFoundException"),
+                result::toString);
+        assertFalse(Files.exists(outside.resolve("leaf-target")), "nor the write through the leaf link");
+        assertTrue(result.stdout().contains("leafLinkOutsideIntoTmp ok"), result::toString);
+        assertTrue(result.stdout().contains("leafLinkReplacedByFile ok"), result::toString);
     }
 
     private static List<JsonNode> findings(JsonNode report) {

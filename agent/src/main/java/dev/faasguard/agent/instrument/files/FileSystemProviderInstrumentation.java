@@ -13,9 +13,9 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 /**
  * The default file system provider, where every {@code java.nio.file.Files} write lands: channel opens
  * (newOutputStream, write, writeString, newBufferedWriter, createFile, createTempFile, FileChannel.open),
- * createDirectory, delete, copy and move. Channel opens are scoped: on JDK 21+ newByteChannel opens
- * through newFileChannel, and one open is one operation. Matched by name and leading parameters, which have stayed the
- * same from JDK 17 to 25 while the internals below them changed.
+ * createDirectory, delete, copy and move; and createSymbolicLink, for the links in /tmp that lead out of it. Channel
+ * opens are scoped: on JDK 21+ newByteChannel opens through newFileChannel, and one open is one operation. Matched by
+ * name and leading parameters, which have stayed the same from JDK 17 to 25 while the internals below them changed.
  */
 final class FileSystemProviderInstrumentation implements TypeInstrumentation {
 
@@ -27,6 +27,8 @@ final class FileSystemProviderInstrumentation implements TypeInstrumentation {
             Push.reference(1));
     private static final HookCall DELETE = HookCall.of(FILES, "delete", "(" + PATH + ")V", Push.reference(1));
     private static final HookCall COPY = HookCall.of(FILES, "copy", "(" + PATH + PATH + ")V",
+            Push.reference(1), Push.reference(2));
+    private static final HookCall SYMBOLIC_LINK = HookCall.of(FILES, "symbolicLinkCreating", "(" + PATH + PATH + ")V",
             Push.reference(1), Push.reference(2));
     private static final HookCall MOVE = HookCall.of(FILES, "move", "(" + PATH + PATH + ")V",
             Push.reference(1), Push.reference(2));
@@ -51,6 +53,8 @@ final class FileSystemProviderInstrumentation implements TypeInstrumentation {
                 return descriptor.startsWith("(" + PATH) ? EntryHook.call(method, DELETE) : method;
             case "copy":
                 return descriptor.startsWith("(" + PATH + PATH) ? EntryHook.call(method, COPY) : method;
+            case "createSymbolicLink":
+                return descriptor.startsWith("(" + PATH + PATH) ? EntryHook.call(method, SYMBOLIC_LINK) : method;
             case "move":
                 return descriptor.startsWith("(" + PATH + PATH) ? EntryHook.call(method, MOVE) : method;
             default:
