@@ -113,6 +113,29 @@ class CatchBlocksTest {
     }
 
     @Test
+    void onlyTheApplicationsClassesAreTransformed() throws IOException {
+        byte[] sinner = bytes(CatchBlocks.class);
+        List<String> failures = new ArrayList<>();
+        CatchSiteTransformer transformer = new CatchSiteTransformer(name -> !name.startsWith("org.example.library."),
+                (type, failure) -> failures.add(type + ": " + failure));
+        ClassLoader application = getClass().getClassLoader();
+        Module unnamed = application.getUnnamedModule();
+        assertNotNull(transformer.transform(unnamed, application, "com/example/Fn", null, null, sinner));
+        assertTrue(transformer.transform(unnamed, null, "com/example/Fn", null, null, sinner) == null, "the JDK's");
+        assertTrue(transformer.transform(unnamed, ClassLoader.getPlatformClassLoader(), "com/example/Fn", null, null,
+                sinner) == null, "the JDK's");
+        assertTrue(transformer.transform(unnamed, application, "org/example/library/Fn", null, null, sinner) == null,
+                "a library's");
+        assertTrue(transformer.transform(unnamed, application, "dev/faasguard/agent/Fn", null, null, sinner) == null,
+                "the agent's");
+        assertTrue(transformer.transform(Object.class.getModule(), application, "com/example/Fn", null, null, sinner)
+                == null, "a named module's: it cannot read the hook class");
+        assertTrue(transformer.transform(unnamed, application, "com/example/Broken", null, null, new byte[] {1, 2})
+                == null, "a class that cannot be read is left as it is");
+        assertEquals(1, failures.size(), "and reported: " + failures);
+    }
+
+    @Test
     void theInsertedCallIsThePublicStaticHookOfTheBootstrap() throws Exception {
         Method hook = Class.forName(DroppedHook.OWNER.replace('/', '.')).getMethod(DroppedHook.NAME, Throwable.class,
                 String.class, String.class, String.class, int.class);
