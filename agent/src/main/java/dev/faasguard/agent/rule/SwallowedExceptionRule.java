@@ -41,6 +41,7 @@ public final class SwallowedExceptionRule implements Rule<SwallowedExceptionRule
         }
         String where = dropped.thrownAt() == null ? "" : " (thrown at " + dropped.thrownAt() + ")";
         return Optional.of(new Violation(DESCRIPTION, "Caught and dropped " + ExceptionFacts.describe(dropped.error())
-                + where + ": the invocation carries on as if nothing happened and its stack trace is lost", detail));
+                + where + ": neither rethrown, wrapped as a cause nor logged with its stack, so nobody can see why the "
+                + "invocation answered as it did", detail));
     }
 }

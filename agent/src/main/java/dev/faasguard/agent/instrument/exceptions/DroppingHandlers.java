@@ -16,11 +16,16 @@ import org.objectweb.asm.tree.analysis.Frame;
 /**
  * The catch handlers of a method that drop the exception they catch, decided once from its bytecode: a handler with
  * a catch type (a {@code finally}, a {@code synchronized} block or a try-with-resources' cleanup catches "any" and
- * rethrows) whose exception, on every path the data-flow analysis follows, goes nowhere it can be seen again
+ * rethrows), other than {@code InterruptedException}, whose exception, on every path the data-flow analysis follows, goes nowhere it can be seen again
  * ({@link CaughtValueInterpreter}).
  */
 final class DroppingHandlers {
 
+    /**
+     * An interrupt is a request to stop, not an error with a stack worth keeping: a handler that catches it (and
+     * typically restores the flag) is left alone.
+     */
+    private static final String INTERRUPTED = "java/lang/InterruptedException";
     /** One bit per handler in a value: handlers beyond the 64th are left alone. */
     private static final int MAX_HANDLERS = Long.SIZE;
 
@@ -43,10 +48,10 @@ final class DroppingHandlers {
      */
     static List<LabelNode> of(String owner, MethodNode method) {
         Map<LabelNode, Integer> numbers = new LinkedHashMap<>();
-        Set<LabelNode> catchingAny = new HashSet<>();
+        Set<LabelNode> leftAlone = new HashSet<>();
         for (TryCatchBlockNode tryCatch : method.tryCatchBlocks) {
-            if (tryCatch.type == null) {
-                catchingAny.add(tryCatch.handler);
+            if (tryCatch.type == null || tryCatch.type.equals(INTERRUPTED)) {
+                leftAlone.add(tryCatch.handler);
             } else if (numbers.size() < MAX_HANDLERS) {
                 numbers.putIfAbsent(tryCatch.handler, numbers.size());
             }
@@ -61,7 +66,7 @@ final class DroppingHandlers {
         List<LabelNode> dropping = new ArrayList<>();
         for (Map.Entry<LabelNode, Integer> handler : numbers.entrySet()) {
             LabelNode start = handler.getKey();
-            if (!catchingAny.contains(start) && !interpreter.kept(handler.getValue())
+            if (!leftAlone.contains(start) && !interpreter.kept(handler.getValue())
                     && frames[method.instructions.indexOf(start)] != null) {
                 dropping.add(start);
             }

@@ -71,6 +71,14 @@ class CatchBlocks {
         }
     }
 
+    int dropsWhenThrowingAnotherWithoutItsCause(String text) {
+        try {
+            return parse(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad input: " + e.getMessage());
+        }
+    }
+
     Callable<Integer> dropsInALambda(String text) {
         return () -> {
             try {
@@ -182,6 +190,15 @@ class CatchBlocks {
                 throw (NumberFormatException) seen;
             }
             return 0;
+        }
+    }
+
+    /** An interrupt is a request to stop, not an error: restoring the flag is what a catch block owes it. */
+    void restoresTheInterrupt() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.faasguard.agent.instrument.exceptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -71,7 +72,7 @@ class CatchBlocksTest {
                 }
             }
         }
-        assertEquals(6, hooked.size(), hooked.toString());
+        assertEquals(7, hooked.size(), hooked.toString());
         assertTrue(hooked.stream().allMatch(name -> name.contains("drops")), hooked.toString());
     }
 
@@ -99,6 +100,9 @@ class CatchBlocksTest {
         assertTrue(((String) call(type, blocks, "dropsWithAGenericAnswer", "x")).contains("bad number"));
         assertTrue(((String) call(type, blocks, "dropsThroughAStringBuilder", "x")).startsWith("failed: "));
         assertEquals(-1, ((Callable<?>) call(type, blocks, "dropsInALambda", "x")).call());
+        var thrown = assertThrows(java.lang.reflect.InvocationTargetException.class,
+                () -> call(type, blocks, "dropsWhenThrowingAnotherWithoutItsCause", "x"));
+        assertEquals("bad input: For input string: \"x\"", thrown.getCause().getMessage());
     }
 
     @Test
