@@ -218,6 +218,8 @@ public final class Hooks {
     static final int HANDLER_INIT_FAILED = 25;
     /** {@link FileSink#embeddedDatabaseOpening}(url a). */
     static final int EMBEDDED_DATABASE = 26;
+    /** {@link ExceptionSink#exceptionDropped}(error e, class a, method b, file c, line x). */
+    static final int EXCEPTION_DROPPED = 27;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -308,6 +310,9 @@ public final class Hooks {
                 case EMBEDDED_DATABASE:
                     target.files().embeddedDatabaseOpening(a);
                     return 0;
+                case EXCEPTION_DROPPED:
+                    target.exceptions().exceptionDropped((Throwable) e, a, b, c, (int) x);
+                    return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -335,6 +340,8 @@ public final class Hooks {
                 return "timeout-exceeds-deadline";
             case RANDOM_SEEDED: case RANDOM_USED: case CONNECTING: case CHECKPOINT: case SNAPSHOT_RESTORED:
                 return "snapshot";
+            case EXCEPTION_DROPPED:
+                return "catch";
             default:
                 return "invocation";
         }

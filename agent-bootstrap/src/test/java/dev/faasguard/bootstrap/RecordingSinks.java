@@ -8,7 +8,7 @@ import java.util.List;
  * failures) are set by the test. {@link #install} plugs them in after {@link Hooks#reset()}.
  */
 final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, SnapshotSink,
-        HookFailures {
+        HookFailures, ExceptionSink {
 
     final List<String> calls = new ArrayList<>();
     final List<Throwable> failures = new ArrayList<>();
@@ -31,7 +31,7 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     static RecordingSinks install(WritableRoots roots, boolean enforce) {
         Hooks.reset();
         RecordingSinks sinks = new RecordingSinks();
-        Hooks.install(new AgentSinks(sinks, sinks, sinks, sinks, sinks), roots, enforce);
+        Hooks.install(new AgentSinks(sinks, sinks, sinks, sinks, sinks, sinks), roots, enforce);
         return sinks;
     }
 
@@ -132,6 +132,11 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     @Override
     public void taskFinished() {
         record("taskFinished");
+    }
+
+    @Override
+    public void exceptionDropped(Throwable error, String className, String method, String file, int line) {
+        record("exceptionDropped " + className + "." + method + ":" + line);
     }
 
     @Override

@@ -10,10 +10,12 @@ import dev.faasguard.agent.finding.IgnoreList;
 import dev.faasguard.agent.finding.InFlightCalls;
 import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.hook.BlockingCalls;
+import dev.faasguard.agent.hook.DroppedExceptions;
 import dev.faasguard.agent.hook.FileWrites;
 import dev.faasguard.agent.hook.SnapshotCrossings;
 import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
+import dev.faasguard.agent.instrument.exceptions.CatchSiteTransformer;
 import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
 import dev.faasguard.agent.invocation.InvocationOwners;
@@ -27,6 +29,7 @@ import dev.faasguard.agent.rule.RuleContext;
 import dev.faasguard.agent.rule.Rules;
 import dev.faasguard.agent.rule.RuntimeApiAddress;
 import dev.faasguard.agent.rule.EmbeddedDbOutsideTmpRule;
+import dev.faasguard.agent.rule.SwallowedExceptionRule;
 import dev.faasguard.agent.rule.WriteOutsideTmpRule;
 import dev.faasguard.agent.telemetry.ExportSettings;
 import dev.faasguard.agent.telemetry.ExportStatus;
@@ -74,8 +77,13 @@ final class AgentRuntime {
         WritableRoots roots = WritableRoots.of(config.writableRoots());
         IgnoreList ignore = IgnoreList.parse(config.ignore());
         String handler = config.handler() != null ? config.handler() : environment.get("_HANDLER");
-        StackCapture.use(ApplicationCode.of(config.appPackages(), handler, environment.get("MAIN_CLASS"),
-                System.getProperty("sun.java.command")));
+        ApplicationCode application = ApplicationCode.of(config.appPackages(), handler, environment.get("MAIN_CLASS"),
+                System.getProperty("sun.java.command"));
+        StackCapture.use(application);
+        if (config.swallowed()) {
+            // The application's classes load after premain: registered now, it sees every one of them.
+            instrumentation.addTransformer(new CatchSiteTransformer(application::isApplication, failures), false);
+        }
 
         Rules rules = Rules.create(new RuleContext(roots, System.getProperty("user.dir"),
                 System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), FileProbe.REAL,
@@ -103,7 +111,8 @@ final class AgentRuntime {
         AgentSinks sinks = new AgentSinks(new FileWrites(rules.get(WriteOutsideTmpRule.class),
                 rules.get(EmbeddedDbOutsideTmpRule.class), recorder),
                 new BlockingCalls(rules, recorder, inFlight, invocations), invocations,
-                new SnapshotCrossings(rules, recorder), failures);
+                new SnapshotCrossings(rules, recorder), failures,
+                new DroppedExceptions(rules.get(SwallowedExceptionRule.class), recorder));
         retransformation.await();
         Hooks.install(sinks, roots, config.mode() == Mode.ENFORCE);
         Hooks.deadline(initDeadline(environment));

@@ -7,13 +7,14 @@ import java.util.Optional;
 /** The agent's settled configuration: every value parsed, every bad one already replaced by its default. */
 public record AgentConfig(Mode mode, String report, String reportHtml, List<String> writableRoots, List<String> ignore,
         long deadlineMarginMillis, long tmpCapacityBytes, String handler, List<String> appPackages, long flushTimeoutMillis,
-        TraceContinuation traceContinuation, String failOn) {
+        TraceContinuation traceContinuation, String failOn, boolean swallowed) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(Options.MODE.defaultValue(), Options.REPORT.defaultValue(),
                 Options.REPORT_HTML.defaultValue(), Options.WRITABLE_ROOTS.defaultValue(), Options.IGNORE.defaultValue(),
                 Options.DEADLINE_MARGIN.defaultValue(), Options.TMP_CAPACITY.defaultValue(), Options.HANDLER.defaultValue(),
-                Options.APP_PACKAGES.defaultValue(), Options.FLUSH_TIMEOUT.defaultValue(), Options.TRACE_CONTINUE.defaultValue(), Options.FAIL_ON.defaultValue());
+                Options.APP_PACKAGES.defaultValue(), Options.FLUSH_TIMEOUT.defaultValue(), Options.TRACE_CONTINUE.defaultValue(), Options.FAIL_ON.defaultValue(),
+                Options.SWALLOWED.defaultValue());
     }
 
     /** Where the JSON report goes, or empty when it is turned off. */

@@ -37,7 +37,7 @@ public final class ConfigLoader {
         return new AgentConfig(value(Options.MODE), value(Options.REPORT), value(Options.REPORT_HTML),
                 value(Options.WRITABLE_ROOTS), value(Options.IGNORE), value(Options.DEADLINE_MARGIN),
                 value(Options.TMP_CAPACITY), value(Options.HANDLER), value(Options.APP_PACKAGES), value(Options.FLUSH_TIMEOUT),
-                value(Options.TRACE_CONTINUE), value(Options.FAIL_ON));
+                value(Options.TRACE_CONTINUE), value(Options.FAIL_ON), value(Options.SWALLOWED));
     }
 
     private <T> T value(Option<T> option) {
@@ -144,6 +144,9 @@ public final class ConfigLoader {
         }
         if (value instanceof TraceContinuation continuation) {
             return continuation.id();
+        }
+        if (value instanceof Boolean on) {
+            return on ? "on" : Options.OFF;
         }
         return value instanceof Mode mode ? mode.id() : String.valueOf(value);
     }

@@ -120,8 +120,23 @@ public final class Options {
         }
     };
 
+    /**
+     * Whether {@code swallowed-exception} watches the application's catch blocks: off by default, since every
+     * application class is then analysed as it loads (bench/RESULTS.md, step 12: swallowed-exception).
+     */
+    public static final Option<Boolean> SWALLOWED = new Option<>("swallowed", false, "on or off") {
+        @Override
+        Boolean parse(String raw) {
+            String value = raw.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals("on") && !value.equals(OFF)) {
+                throw new IllegalArgumentException(raw);
+            }
+            return value.equals("on");
+        }
+    };
+
     public static final List<Option<?>> ALL = List.of(MODE, REPORT, REPORT_HTML, WRITABLE_ROOTS, IGNORE,
-            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, APP_PACKAGES, FLUSH_TIMEOUT, TRACE_CONTINUE, FAIL_ON);
+            DEADLINE_MARGIN, TMP_CAPACITY, HANDLER, APP_PACKAGES, FLUSH_TIMEOUT, TRACE_CONTINUE, FAIL_ON, SWALLOWED);
 
     private Options() {}
 

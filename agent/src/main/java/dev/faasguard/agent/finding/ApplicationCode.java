@@ -37,7 +37,7 @@ public final class ApplicationCode {
             "org.eclipse.", "org.glassfish.", "jakarta.", "javax.", unrelocated("org", ".slf4j"), "ch.qos.",
             unrelocated("io", ".opentelemetry"),
             "io.micrometer.", "io.grpc.", "com.squareup.", "org.json.", "org.yaml.", "org.aspectj.", unrelocated("net", ".bytebuddy"),
-            "org.objectweb.", "lombok.", "org.junit.", "junit.", "org.testng.", "org.mockito.", "org.assertj.",
+            unrelocated("org", ".objectweb"), "lombok.", "org.junit.", "junit.", "org.testng.", "org.mockito.", "org.assertj.",
             "org.hamcrest.", "io.github.resilience4j.", "com.github.benmanes.", "org.bouncycastle.", "org.joda.",
             "org.mongodb.", "com.mongodb.", "redis.clients.", "io.lettuce.", "org.elasticsearch.", "co.elastic.",
             "com.datastax.", "org.jooq.", "org.mybatis.", "org.flywaydb.", "liquibase.", "com.jayway.", "org.jsoup.",

@@ -1,6 +1,7 @@
 package dev.faasguard.agent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faasguard.agent.rule.Severity;
@@ -117,6 +118,18 @@ class ConfigLoaderTest {
         assertEquals(Optional.of(Severity.ERROR), load(null, new Properties(), Map.of("FAASGUARD_FAIL_ON", "error")).failOnSeverity());
         assertEquals(Optional.empty(), load("failOn=off", properties("faasguard.failOn", "fatal"), Map.of()).failOnSeverity());
         assertEquals(List.of("invalid value 'fatal' for faasguard.failOn (system property): allowed is error, warning or off; "
+                + "using the default 'off'"), warnings);
+    }
+
+    @Test
+    void swallowedIsOnOrOffAndOffByDefault() {
+        assertEquals("FAASGUARD_SWALLOWED", Options.SWALLOWED.environmentName());
+        assertFalse(load(null, new Properties(), Map.of()).swallowed());
+        assertTrue(load(null, new Properties(), Map.of("FAASGUARD_SWALLOWED", "ON")).swallowed());
+        assertTrue(load("swallowed=on", new Properties(), Map.of()).swallowed());
+        assertFalse(load("swallowed=on", properties("faasguard.swallowed", "off"), Map.of()).swallowed());
+        assertFalse(load(null, properties("faasguard.swallowed", "yes"), Map.of()).swallowed());
+        assertEquals(List.of("invalid value 'yes' for faasguard.swallowed (system property): allowed is on or off; "
                 + "using the default 'off'"), warnings);
     }
 }

@@ -52,22 +52,23 @@ public final class RepeatedFindingCheck {
     /** What is wrong with the report: each benchmark method one finding of its rule, counted exactly. */
     static List<String> verify(String reportJson) {
         Object findings = ((Map<?, ?>) new Json(reportJson).document()).get("findings");
-        return Stream.of(expect(findings, "wait-without-timeout", "futureGetUntimedRepeated"),
-                expect(findings, "write-outside-tmp", "createNewFileOutsideTmpRepeated"))
+        return Stream.of(expect(findings, "wait-without-timeout", HotPathsBenchmark.class, "futureGetUntimedRepeated"),
+                expect(findings, "write-outside-tmp", HotPathsBenchmark.class, "createNewFileOutsideTmpRepeated"))
                 .filter(problem -> !problem.isEmpty()).toList();
     }
 
-    private static String expect(Object findings, String rule, String method) {
+    /** What is wrong with the findings: empty when {@code rule} at {@code type.method} is counted {@value #REPEATS}. */
+    static String expect(Object findings, String rule, Class<?> type, String method) {
         for (Object each : (List<?>) findings) {
             Map<?, ?> finding = (Map<?, ?>) each;
             Map<?, ?> site = (Map<?, ?>) finding.get("callSite");
-            if (rule.equals(finding.get("rule")) && HotPathsBenchmark.class.getName().equals(site.get("class"))
+            if (rule.equals(finding.get("rule")) && type.getName().equals(site.get("class"))
                     && method.equals(site.get("method"))) {
                 double count = (Double) finding.get("count");
                 return count == REPEATS ? "" : rule + " at " + method + " counted " + (long) count + " times, not "
                         + REPEATS;
             }
         }
-        return "no " + rule + " finding at " + HotPathsBenchmark.class.getSimpleName() + "." + method;
+        return "no " + rule + " finding at " + type.getSimpleName() + "." + method;
     }
 }
