@@ -195,6 +195,10 @@ public final class Hooks {
     static final int HANDLER_INIT_FAILED = 25;
     /** {@link FileSink#embeddedDatabaseOpening}(url a). */
     static final int EMBEDDED_DATABASE = 26;
+    /** {@link InvocationSink#forkJoinTaskRunning}(task e): 1 when it works for an invocation. */
+    static final int FORK_JOIN_TASK_RUNNING = 32;
+    /** {@link InvocationSink#forkJoinTaskDone}(). */
+    static final int FORK_JOIN_TASK_DONE = 33;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -284,6 +288,11 @@ public final class Hooks {
                     return 0;
                 case EMBEDDED_DATABASE:
                     target.files().embeddedDatabaseOpening(a);
+                    return 0;
+                case FORK_JOIN_TASK_RUNNING:
+                    return target.invocations().forkJoinTaskRunning(e) ? 1 : 0;
+                case FORK_JOIN_TASK_DONE:
+                    target.invocations().forkJoinTaskDone();
                     return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);

@@ -135,6 +135,17 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     }
 
     @Override
+    public boolean forkJoinTaskRunning(Object task) {
+        record("forkJoinTaskRunning " + task);
+        return true;
+    }
+
+    @Override
+    public void forkJoinTaskDone() {
+        record("forkJoinTaskDone");
+    }
+
+    @Override
     public void embeddedDatabaseOpening(String url) {
         record("embeddedDatabaseOpening " + url);
     }
