@@ -199,6 +199,8 @@ public final class Hooks {
     static final int FORK_JOIN_TASK_RUNNING = 32;
     /** {@link InvocationSink#forkJoinTaskDone}(). */
     static final int FORK_JOIN_TASK_DONE = 33;
+    /** {@link SnapshotSink#connectionUsed}(connection e), {@link SnapshotSink#connectionsCrossed}(): 1 for true. */
+    static final int CONNECTION_USED = 34, CONNECTIONS_CROSSED = 35;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -294,6 +296,10 @@ public final class Hooks {
                 case FORK_JOIN_TASK_DONE:
                     target.invocations().forkJoinTaskDone();
                     return 0;
+                case CONNECTION_USED:
+                    return target.snapshots().connectionUsed(e) ? 1 : 0;
+                case CONNECTIONS_CROSSED:
+                    return target.snapshots().connectionsCrossed() ? 1 : 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -320,6 +326,7 @@ public final class Hooks {
             case TIMEOUT_EXCEEDS_DEADLINE:
                 return "timeout-exceeds-deadline";
             case RANDOM_SEEDED: case RANDOM_USED: case CONNECTING: case CHECKPOINT: case SNAPSHOT_RESTORED:
+            case CONNECTION_USED: case CONNECTIONS_CROSSED:
                 return "snapshot";
             default:
                 return "invocation";

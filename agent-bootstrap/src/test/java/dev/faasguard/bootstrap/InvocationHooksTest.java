@@ -165,7 +165,8 @@ class InvocationHooksTest {
         InvocationHooks.snapshotTaking();
         InvocationHooks.restored();
         InvocationHooks.awaitingNextInvocation();
-        assertEquals(List.of("checkpoint", "snapshotTaking", "afterRestore", "restored", "awaitingNextInvocation"),
+        assertEquals(List.of("checkpoint", "snapshotTaking", "afterRestore", "connectionsCrossed", "restored",
+                "awaitingNextInvocation"),
                 sinks.calls, "the snapshot hooks judge the checkpoint before the agent persists what init found");
     }
 }
