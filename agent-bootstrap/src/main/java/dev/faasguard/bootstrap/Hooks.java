@@ -220,6 +220,12 @@ public final class Hooks {
     static final int EMBEDDED_DATABASE = 26;
     /** {@link ExceptionSink#exceptionDropped}(error e, class a, method b, file c, line x). */
     static final int EXCEPTION_DROPPED = 27;
+    /** {@link InvocationSink#forkJoinTaskRunning}(task e): 1 when it works for an invocation. */
+    static final int FORK_JOIN_TASK_RUNNING = 32;
+    /** {@link InvocationSink#forkJoinTaskDone}(). */
+    static final int FORK_JOIN_TASK_DONE = 33;
+    /** {@link SnapshotSink#connectionUsed}(connection e), {@link SnapshotSink#connectionsCrossed}(): 1 for true. */
+    static final int CONNECTION_USED = 34, CONNECTIONS_CROSSED = 35;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -313,6 +319,15 @@ public final class Hooks {
                 case EXCEPTION_DROPPED:
                     target.exceptions().exceptionDropped((Throwable) e, a, b, c, (int) x);
                     return 0;
+                case FORK_JOIN_TASK_RUNNING:
+                    return target.invocations().forkJoinTaskRunning(e) ? 1 : 0;
+                case FORK_JOIN_TASK_DONE:
+                    target.invocations().forkJoinTaskDone();
+                    return 0;
+                case CONNECTION_USED:
+                    return target.snapshots().connectionUsed(e) ? 1 : 0;
+                case CONNECTIONS_CROSSED:
+                    return target.snapshots().connectionsCrossed() ? 1 : 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }
@@ -339,6 +354,7 @@ public final class Hooks {
             case TIMEOUT_EXCEEDS_DEADLINE:
                 return "timeout-exceeds-deadline";
             case RANDOM_SEEDED: case RANDOM_USED: case CONNECTING: case CHECKPOINT: case SNAPSHOT_RESTORED:
+            case CONNECTION_USED: case CONNECTIONS_CROSSED:
                 return "snapshot";
             case EXCEPTION_DROPPED:
                 return "catch";

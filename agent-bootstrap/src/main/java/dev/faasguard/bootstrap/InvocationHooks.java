@@ -131,10 +131,11 @@ public final class InvocationHooks {
     }
 
     /**
-     * Entry of {@code ThreadPoolExecutor.execute}: a task handed to a pool during an invocation works for the
-     * invocation (or the thread it started) that handed it, whichever pool thread runs it.
+     * Entry of {@code ThreadPoolExecutor.execute}, and where a {@code ForkJoinTask} is pushed to a pool's queue: a
+     * task handed to a pool during an invocation works for the invocation (or the thread it started) that handed it,
+     * whichever pool thread runs it.
      */
-    public static void taskSubmitted(Runnable task) {
+    public static void taskSubmitted(Object task) {
         AgentSinks target = Hooks.sink;
         if (!Hooks.invocationActive || target == null || task == null || Hooks.state().agentDepth > 0) {
             return;
@@ -155,6 +156,31 @@ public final class InvocationHooks {
         AgentSinks target = Hooks.sink;
         if (target != null && Hooks.state().agentDepth == 0) {
             tell(Hooks.TASK_FINISHED, target, null, null, 0, 0);
+        }
+    }
+
+    /**
+     * Entry of {@code ForkJoinTask.doExec()}, through which a pool thread runs a task, and a thread that joins or
+     * invokes one runs it itself, possibly inside another task (a worker helps while it joins): the task works for
+     * whoever pushed it until {@link #forkJoinTaskDone}. Only told while an invocation runs.
+     *
+     * @return 1 when the task works for an invocation and is put on this thread until {@code forkJoinTaskDone(1)}
+     */
+    public static int forkJoinTaskRunning(Object task) {
+        AgentSinks target = Hooks.sink;
+        if (!Hooks.invocationActive || target == null) {
+            return 0;
+        }
+        HookState state = Hooks.state();
+        return state.agentDepth > 0 ? 0
+                : Hooks.guarded(Hooks.FORK_JOIN_TASK_RUNNING, target, state, null, null, null, null, task, 0, 0);
+    }
+
+    /** When {@code ForkJoinTask.doExec()} returns or throws: the task (if token is 1) is done, the one it ran in, if any, resumes. */
+    public static void forkJoinTaskDone(int token) {
+        AgentSinks target = Hooks.sink;
+        if (token != 0 && target != null) {
+            tell(Hooks.FORK_JOIN_TASK_DONE, target, null, null, 0, 0);
         }
     }
 

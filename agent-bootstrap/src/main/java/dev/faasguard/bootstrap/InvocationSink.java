@@ -79,6 +79,17 @@ public interface InvocationSink {
     void taskFinished();
 
     /**
+     * A {@code ForkJoinTask} is about to run on this thread, maybe inside another one this thread runs (a worker
+     * helps while it joins).
+     *
+     * @return true when it works for an invocation, which this thread works for until {@link #forkJoinTaskDone}
+     */
+    boolean forkJoinTaskRunning(Object task);
+
+    /** The fork-join task this thread ran for an invocation is done: the thread works for whom it did before. */
+    void forkJoinTaskDone();
+
+    /**
      * At init, the runtime client looked the handler up: {@code handler} is what each invocation will call, a
      * stand-in that fails every invocation when the lookup failed.
      */

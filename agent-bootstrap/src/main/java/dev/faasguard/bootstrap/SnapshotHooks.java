@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The SnapStart hooks: every restored copy of the environment resumes from the same memory, so a random generator
  * seeded during init draws the same numbers in each, and a connection opened during init is dead after the restore.
  * The hooks remember what init seeds and connects (only then: until the checkpoint of a function initialised for
- * SnapStart) and watch the generators' uses after the restore. Outside those two windows each hook is one read of a
+ * SnapStart) and watch, after the restore, the generators' uses and the first reads and writes of the connections
+ * the snapshot caught open. Outside those two windows each hook is one read of a
  * static field.
  */
 public final class SnapshotHooks {
@@ -17,6 +18,8 @@ public final class SnapshotHooks {
     static volatile boolean beforeCheckpoint;
     /** True from the restore while generators seeded before the checkpoint remain unreported. */
     static volatile boolean randomsWatched;
+    /** True from the restore while connections open at the checkpoint have not been read or written since. */
+    static volatile boolean connectionsWatched;
 
     private SnapshotHooks() {}
 
@@ -62,13 +65,34 @@ public final class SnapshotHooks {
     }
 
     private static void watchedUse(Object random, boolean reseeding) {
-        AgentSinks target = Hooks.sink;
-        HookState state = Hooks.state();
-        // A failed sink answers 0 too: the watch stops rather than failing again on every value.
-        if (target != null && state.agentDepth == 0 && Hooks.guarded(Hooks.RANDOM_USED, target, state, null, null,
-                null, null, random, reseeding ? 1 : 0, 0) == 0) {
+        if (!stillWatched(Hooks.RANDOM_USED, random, reseeding ? 1 : 0)) {
             randomsWatched = false;
         }
+    }
+
+    /**
+     * Entry of a {@code Socket}'s stream {@code read(byte[], int, int)} and {@code write(byte[], int, int)} (which the
+     * one-byte forms call, and an SSL socket's records go through; {@code connection} is the stream's socket), and of
+     * {@code SocketChannelImpl}'s reads and writes: after the restore, the first use of a connection init left open
+     * names the line that used it.
+     */
+    public static void connectionUsed(Object connection) {
+        if (connectionsWatched && !stillWatched(Hooks.CONNECTION_USED, connection, 0)) {
+            connectionsWatched = false;
+        }
+    }
+
+    /**
+     * Tells the agent of a use while something of init's is watched.
+     *
+     * @return whether anything of that kind is still watched; a failed sink answers false too, so that the watch
+     *     stops rather than failing again at every use
+     */
+    private static boolean stillWatched(int call, Object used, long x) {
+        AgentSinks target = Hooks.sink;
+        HookState state = Hooks.state();
+        return target == null || state.agentDepth > 0
+                || Hooks.guarded(call, target, state, null, null, null, null, used, x, 0) != 0;
     }
 
     /**
@@ -92,16 +116,19 @@ public final class SnapshotHooks {
         Hooks.guarded(Hooks.CHECKPOINT, target, Hooks.state(), null, null, null, null, null, 0, 0);
     }
 
-    /** When {@code restoreNext()} returns: the uses of what init seeded are watched from now on. */
+    /** When {@code restoreNext()} returns: the uses of what init seeded and left open are watched from now on. */
     static void restored(AgentSinks target) {
         beforeCheckpoint = false;
         randomsWatched = Hooks.guarded(Hooks.SNAPSHOT_RESTORED, target, Hooks.state(), null, null, null, null, null,
                 0, 0) != 0;
+        connectionsWatched = Hooks.guarded(Hooks.CONNECTIONS_CROSSED, target, Hooks.state(), null, null, null, null,
+                null, 0, 0) != 0;
     }
 
     /** For tests only: back to a process that takes no snapshot. */
     static void reset() {
         beforeCheckpoint = false;
         randomsWatched = false;
+        connectionsWatched = false;
     }
 }

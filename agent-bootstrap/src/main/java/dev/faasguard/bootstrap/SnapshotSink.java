@@ -2,8 +2,9 @@ package dev.faasguard.bootstrap;
 
 /**
  * What the SnapStart hooks tell the agent: the random generators seeded and the connections opened before the
- * checkpoint, the checkpoint and the restore, and the first use of such a generator after the restore. Called on the
- * slow path only: in a SnapStart function's init, or after its restore while something seeded in init is watched.
+ * checkpoint, the checkpoint and the restore, and the first use of such a generator or connection after the restore.
+ * Called on the slow path only: in a SnapStart function's init, or after its restore while something of init's is
+ * watched.
  */
 public interface SnapshotSink {
 
@@ -30,4 +31,14 @@ public interface SnapshotSink {
 
     /** @return whether generators seeded before the checkpoint are watched from now on */
     boolean afterRestore();
+
+    /** At the restore, after {@link #afterRestore}: @return whether connections open at the checkpoint are watched */
+    boolean connectionsCrossed();
+
+    /**
+     * A socket or channel is read or written after the restore, while connections open at the checkpoint are watched.
+     *
+     * @return whether any of them is still watched (false: reads and writes need not be told)
+     */
+    boolean connectionUsed(Object connection);
 }

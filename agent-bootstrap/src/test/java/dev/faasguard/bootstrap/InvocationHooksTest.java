@@ -86,6 +86,22 @@ class InvocationHooksTest {
     }
 
     @Test
+    void aForkJoinTaskRunIsToldOnlyDuringAnInvocationAndItsEndOnlyWhenItWorkedForOne() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        Object task = "task-1";
+        assertEquals(0, InvocationHooks.forkJoinTaskRunning(task), "no invocation runs");
+        InvocationHooks.forkJoinTaskDone(0);
+        InvocationHooks.invocationStart("request-1");
+        int token = InvocationHooks.forkJoinTaskRunning(task);
+        assertEquals(1, token, "the sink put it on an invocation");
+        InvocationHooks.forkJoinTaskDone(0);
+        InvocationHooks.forkJoinTaskDone(token);
+        assertEquals(List.of("invocationStarted request-1", "forkJoinTaskRunning task-1", "forkJoinTaskDone"),
+                sinks.calls);
+        assertEquals(0, sinks.callsNotAsAgent);
+    }
+
+    @Test
     void theHandlerStartsAnInvocationUnlessOneRuns() {
         RecordingSinks sinks = RecordingSinks.install(false);
         int outer = InvocationHooks.handlerEnter();
@@ -149,7 +165,8 @@ class InvocationHooksTest {
         InvocationHooks.snapshotTaking();
         InvocationHooks.restored();
         InvocationHooks.awaitingNextInvocation();
-        assertEquals(List.of("checkpoint", "snapshotTaking", "afterRestore", "restored", "awaitingNextInvocation"),
+        assertEquals(List.of("checkpoint", "snapshotTaking", "afterRestore", "connectionsCrossed", "restored",
+                "awaitingNextInvocation"),
                 sinks.calls, "the snapshot hooks judge the checkpoint before the agent persists what init found");
     }
 }

@@ -17,7 +17,7 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     boolean outside = true;
     /** The id {@link #blockingCallStarted} answers. */
     int blockingId = 7;
-    /** What {@link #randomUsed} and {@link #afterRestore} answer: whether generators are still watched. */
+    /** What {@link #randomUsed}, {@link #afterRestore} and the connection calls answer: whether anything is still watched. */
     boolean watching = true;
     /** When set, every sink call throws it (the failure sink does not): an exception or an error. */
     Throwable failure;
@@ -140,6 +140,17 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     }
 
     @Override
+    public boolean forkJoinTaskRunning(Object task) {
+        record("forkJoinTaskRunning " + task);
+        return true;
+    }
+
+    @Override
+    public void forkJoinTaskDone() {
+        record("forkJoinTaskDone");
+    }
+
+    @Override
     public void embeddedDatabaseOpening(String url) {
         record("embeddedDatabaseOpening " + url);
     }
@@ -188,6 +199,18 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     @Override
     public boolean afterRestore() {
         record("afterRestore");
+        return watching;
+    }
+
+    @Override
+    public boolean connectionsCrossed() {
+        record("connectionsCrossed");
+        return watching;
+    }
+
+    @Override
+    public boolean connectionUsed(Object connection) {
+        record("connectionUsed " + connection.getClass().getSimpleName());
         return watching;
     }
 

@@ -51,8 +51,27 @@ class SnapshotHooksTest {
         SnapshotHooks.randomUsed(random);
         assertEquals(List.of("randomSeeded Random", "randomSeeded SplittableRandom",
                 "connecting Socket db.internal/<unresolved>:5432", "checkpoint", "snapshotTaking", "afterRestore",
-                "restored", "randomReseeded Random", "randomUsed Random", "randomUsed Random"), sinks.calls,
+                "connectionsCrossed", "restored", "randomReseeded Random", "randomUsed Random", "randomUsed Random"), sinks.calls,
                 "no SecureRandom, no ThreadLocalRandom, no use before the restore, none once nothing is watched");
+        assertEquals(0, sinks.callsNotAsAgent);
+    }
+
+    @Test
+    void readsAndWritesAreToldOnlyAfterTheRestoreAndWhileAConnectionOfInitsIsWatched() {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        Socket socket = new Socket();
+        SnapshotHooks.connectionUsed(socket);
+        SnapshotHooks.checkpointAhead();
+        SnapshotHooks.connectionUsed(socket);
+        InvocationHooks.snapshotTaking();
+        InvocationHooks.restored();
+        SnapshotHooks.connectionUsed(socket);
+        sinks.watching = false;
+        SnapshotHooks.connectionUsed(socket);
+        SnapshotHooks.connectionUsed(socket);
+        assertEquals(List.of("checkpoint", "snapshotTaking", "afterRestore", "connectionsCrossed", "restored",
+                "connectionUsed Socket", "connectionUsed Socket"), sinks.calls, "none once nothing is watched");
+        assertFalse(SnapshotHooks.connectionsWatched);
         assertEquals(0, sinks.callsNotAsAgent);
     }
 

@@ -41,7 +41,7 @@ final class PriceClient implements Closeable {
     }
 
     double quote(String sku) {
-        out.println("quote " + sku);
+        out.println("quote " + sku); // demo: use
         try {
             String price = in.readLine();
             if (price == null) {

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The coupon handlers under SnapStart (lambda-sim runs the real runtime client through its checkpoint protocol; no
  * JVM snapshot is taken, so the connection init left open still works here, as it would not on Lambda): what init
- * seeded and connected is reported at the line that did it, with its use after the restore; the corrected twin is
- * silent; and without SnapStart nothing crosses a snapshot.
+ * seeded and connected is reported at the line that did it, with its use after the restore; the corrected twin, whose
+ * init talks to the price service over a connection it closes before the snapshot, is silent; and without SnapStart
+ * nothing crosses a snapshot.
  */
 class SnapStartRulesDemoIT {
 
@@ -46,7 +47,7 @@ class SnapStartRulesDemoIT {
                 "split-use"), List.copyOf(coupon.keySet()),
                 "the // demo: markers in CouponHandler");
         client = DemoRun.markers(Class.forName("com.example.snapstart.PriceClient"));
-        assertEquals(List.of("connect"), List.copyOf(client.keySet()), "the // demo: markers in PriceClient");
+        assertEquals(List.of("connect", "use"), List.copyOf(client.keySet()), "the // demo: markers in PriceClient");
     }
 
     static Stream<Path> jdks() {
@@ -90,6 +91,10 @@ class SnapStartRulesDemoIT {
             assertEquals(prices.address(), connection.at("/detail/remote").asText(), text);
             assertEquals("Socket", connection.at("/detail/connection").asText(), text);
             assertTrue(connection.get("invocation").isNull(), "found at the checkpoint, in init\n" + text);
+            String quoted = frame(Class.forName("com.example.snapstart.PriceClient"), "quote", client.get("use"));
+            assertEquals(quoted, connection.at("/detail/usedAfterRestoreAt").asText(),
+                    "the line that wrote to it first after the restore\n" + text);
+            assertEquals(1, connection.get("count").asInt(), "amended, not counted again\n" + text);
             assertEquals(frame(CouponHandler.class, "<init>", coupon.get("kept")), connection.at("/stack/1").asText(),
                     "the handler's field that keeps it, under the connect\n" + text);
 
@@ -101,6 +106,11 @@ class SnapStartRulesDemoIT {
             assertTrue(log.contains("connection-across-snapshot (warning) at com.example.snapstart.PriceClient.connect("
                     + "PriceClient.java:" + client.get("connect") + "): A Socket connected to " + prices.address()
                     + " during init is still open at the SnapStart checkpoint"), "the log\n" + log);
+            assertTrue(log.contains("connection-across-snapshot (warning) at com.example.snapstart.PriceClient.connect("
+                    + "PriceClient.java:" + client.get("connect") + "): A Socket connected to " + prices.address()
+                    + " during init is still open at the SnapStart checkpoint: every restored copy resumes with a "
+                    + "connection that is dead; first used after the restore at " + quoted), "said again, with the use\n"
+                    + log);
         }
     }
 

@@ -2,7 +2,9 @@ package com.example.telemetry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.grpc.Attributes;
 import io.grpc.Server;
+import io.grpc.ServerTransportFilter;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -36,6 +38,7 @@ public final class OtlpReceiver implements AutoCloseable {
     private final List<ResourceSpans> spans = new CopyOnWriteArrayList<>();
     private final List<ResourceMetrics> metrics = new CopyOnWriteArrayList<>();
     private final List<String> connectionHeaders = new CopyOnWriteArrayList<>();
+    private final List<String> grpcEvents = new CopyOnWriteArrayList<>();
     private final String endpoint;
     private final AutoCloseable server;
     private volatile Duration delay = Duration.ZERO;
@@ -52,7 +55,8 @@ public final class OtlpReceiver implements AutoCloseable {
             server = () -> http.stop(0);
         } else {
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(new Traces()).addService(new Metrics()).build().start();
+                    .addService(new Traces()).addService(new Metrics()).addTransportFilter(new ConnectionEvents())
+                    .build().start();
             endpoint = "http://127.0.0.1:" + grpc.getPort();
             server = () -> grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -85,6 +89,14 @@ public final class OtlpReceiver implements AutoCloseable {
 
     public List<ResourceMetrics> metrics() {
         return List.copyOf(metrics);
+    }
+
+    /**
+     * What happened over OTLP/gRPC, in order: {@code open} and {@code closed} for each connection, {@code traces:}
+     * and the names of the spans of each trace export, {@code metrics} for each metric export.
+     */
+    public List<String> grpcEvents() {
+        return List.copyOf(grpcEvents);
     }
 
     /** The {@code Connection} header of each OTLP/HTTP export, in the order they came ("" when none). */
@@ -142,6 +154,10 @@ public final class OtlpReceiver implements AutoCloseable {
                 return;
             }
             spans.addAll(request.getResourceSpansList());
+            List<String> names = new ArrayList<>();
+            request.getResourceSpansList().forEach(resource -> resource.getScopeSpansList()
+                    .forEach(scope -> scope.getSpansList().forEach(span -> names.add(span.getName()))));
+            grpcEvents.add("traces:" + String.join(",", names));
             answer.onNext(ExportTraceServiceResponse.getDefaultInstance());
             answer.onCompleted();
         }
@@ -156,8 +172,23 @@ public final class OtlpReceiver implements AutoCloseable {
                 return;
             }
             metrics.addAll(request.getResourceMetricsList());
+            grpcEvents.add("metrics");
             answer.onNext(ExportMetricsServiceResponse.getDefaultInstance());
             answer.onCompleted();
+        }
+    }
+
+    /** The collector's side of each connection: when it is ready, when it is gone. */
+    private final class ConnectionEvents extends ServerTransportFilter {
+        @Override
+        public Attributes transportReady(Attributes transport) {
+            grpcEvents.add("open");
+            return transport;
+        }
+
+        @Override
+        public void transportTerminated(Attributes transport) {
+            grpcEvents.add("closed");
         }
     }
 

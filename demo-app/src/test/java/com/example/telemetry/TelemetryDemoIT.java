@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,16 +203,8 @@ class TelemetryDemoIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void underSnapStartTheExportLeavesNoConnectionInTheSnapshotAndCountsTheRestore(Path jdk) throws Exception {
-        try (OtlpReceiver collector = OtlpReceiver.start(OtlpReceiver.Transport.HTTP);
-                PriceService prices = PriceService.start();
-                LambdaSim sim = LambdaRun.start(jdk, CouponHandler.class, Duration.ofSeconds(5),
-                        builder -> exportingTo(builder, collector, OtlpReceiver.Transport.HTTP)
-                                .env("PRICE_SERVICE", prices.address()).snapStart(Duration.ofMillis(200)))) {
-            List<InvocationResult> results = sim.run(List.of("{\"sku\":\"A-1\"}".getBytes(),
-                    "{\"sku\":\"B-2\"}".getBytes()));
-            String log = LambdaRun.describe(results);
-            assertEquals(List.of(Outcome.SUCCESS, Outcome.SUCCESS),
-                    results.stream().map(InvocationResult::outcome).toList(), log);
+        try (OtlpReceiver collector = OtlpReceiver.start(OtlpReceiver.Transport.HTTP)) {
+            couponsUnderSnapStart(jdk, collector, OtlpReceiver.Transport.HTTP);
 
             List<String> connections = collector.connectionHeaders();
             int beforeRestore = connections.lastIndexOf("close") + 1;
@@ -220,14 +213,76 @@ class TelemetryDemoIT {
                     "every export from the checkpoint on closes its connection: " + connections);
             assertTrue(connections.size() > beforeRestore && connections.subList(beforeRestore, connections.size())
                     .stream().allMatch(c -> c.equals("keep-alive")), "kept alive again after the restore: " + connections);
+        }
+    }
+
+    /**
+     * The same over OTLP/gRPC: the exporter's connections to the collector are closed after the checkpoint's export
+     * and before the snapshot, none stays open across it, and after the restore the exporter connects again and
+     * nothing is lost: the finding made at the checkpoint, both invocations and the restore's count all arrive.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void overGrpcTheExportClosesItsConnectionsBeforeTheSnapshotAndConnectsAgainAfterTheRestore(Path jdk)
+            throws Exception {
+        try (OtlpReceiver collector = OtlpReceiver.start(OtlpReceiver.Transport.GRPC)) {
+            String log = couponsUnderSnapStart(jdk, collector, OtlpReceiver.Transport.GRPC);
+
+            List<String> events = collector.grpcEvents();
+            int checkpoint = firstIndex(events, 0, e -> e.contains("faasguard.connection-across-snapshot"));
+            int restored = firstIndex(events, checkpoint, e -> e.startsWith("traces:") && e.contains(FUNCTION));
+            assertTrue(checkpoint >= 0 && restored > checkpoint, "the checkpoint's export, then the restored "
+                    + "invocations': " + events);
+            int open = 0;
+            int leastOpenBetween = Integer.MAX_VALUE;
+            for (int i = 0; i < restored; i++) {
+                open += events.get(i).equals("open") ? 1 : events.get(i).equals("closed") ? -1 : 0;
+                if (i > checkpoint) {
+                    leastOpenBetween = Math.min(leastOpenBetween, open);
+                }
+            }
+            assertEquals(0, leastOpenBetween, "every connection closed between the checkpoint's export and the "
+                    + "restored invocations' (which came over a new one): " + events);
+            assertEquals(2, collector.allSpans().stream().filter(s -> s.span().getName().equals(FUNCTION)).count(),
+                    "both invocations after the restore: " + events + "\n" + log);
+        }
+    }
+
+    /**
+     * The coupon handler under SnapStart, exporting to {@code collector}: two invocations after the restore, each a
+     * success; the finding made at the checkpoint and the restore's count have arrived.
+     *
+     * @return the function's log
+     */
+    private static String couponsUnderSnapStart(Path jdk, OtlpReceiver collector, OtlpReceiver.Transport transport)
+            throws Exception {
+        try (PriceService prices = PriceService.start();
+                LambdaSim sim = LambdaRun.start(jdk, CouponHandler.class, Duration.ofSeconds(5),
+                        builder -> exportingTo(builder, collector, transport)
+                                .env("PRICE_SERVICE", prices.address()).snapStart(Duration.ofMillis(500)))) {
+            List<InvocationResult> results = sim.run(List.of("{\"sku\":\"A-1\"}".getBytes(),
+                    "{\"sku\":\"B-2\"}".getBytes()));
+            String log = LambdaRun.describe(results);
+            assertEquals(List.of(Outcome.SUCCESS, Outcome.SUCCESS),
+                    results.stream().map(InvocationResult::outcome).toList(), log);
             assertTrue(collector.allSpans().stream().anyMatch(
                     s -> s.span().getName().equals("faasguard.connection-across-snapshot")), log);
-
             Metric restores = Otlp.latest(collector.metrics(), "faasguard.restores");
             assertNotNull(restores, "faasguard.restores exported");
             assertEquals("{restore}", restores.getUnit());
             assertEquals(1L, restores.getSum().getDataPoints(0).getAsInt(), "one restore in this environment");
+            return log;
         }
+    }
+
+    /** The index of the first event from {@code from} on that matches, or -1. */
+    private static int firstIndex(List<String> events, int from, Predicate<String> match) {
+        for (int i = Math.max(from, 0); i < events.size(); i++) {
+            if (match.test(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static LambdaSim.Builder exportingTo(LambdaSim.Builder builder, OtlpReceiver collector, OtlpReceiver.Transport transport) {

@@ -13,6 +13,11 @@ import java.util.Map;
 public record Finding(RuleDescription rule, String message, String fix, CallSite callSite, List<String> stack,
         Map<String, Object> detail, long epochMillis, String invocation) {
 
+    /** The same finding, saying more: what was learnt about it after it was recorded. */
+    public Finding amended(String newMessage, Map<String, Object> newDetail) {
+        return new Finding(rule, newMessage, fix, callSite, stack, newDetail, epochMillis, invocation);
+    }
+
     /** Occurrences with the same key are counted as one finding. */
     public Key key() {
         return new Key(rule.id(), callSite);

@@ -7,4 +7,7 @@ public interface FindingListener {
 
     /** Called for each occurrence, the first included, on the thread that recorded it: keep it cheap. */
     default void everyOccurrence(Finding finding) {}
+
+    /** A finding already heard of says more now ({@link FindingStore#amend}): what the report will show. */
+    default void amended(Finding finding) {}
 }

@@ -83,6 +83,19 @@ public final class FindingRecorder {
                 moreDetail, System.currentTimeMillis(), invocationId));
     }
 
+    /**
+     * The finding recorded at {@code callSite} for the violation's rule says what the violation says now (its
+     * message, and its details over the ones it had), a fact learnt later: the line that used a connection after
+     * the restore.
+     */
+    public void amend(Violation violation, CallSite callSite) {
+        store.amend(new Finding.Key(violation.rule().id(), callSite), first -> {
+            Map<String, Object> detail = new LinkedHashMap<>(first.detail());
+            violation.detail().forEach((key, value) -> detail.put(key, Secrets.maskValue(value)));
+            return first.amended(Secrets.mask(violation.message()), detail);
+        });
+    }
+
     private static Finding finding(Violation violation, StackCapture.Capture capture, Map<String, Object> moreDetail,
             long epochMillis, String invocation) {
         Map<String, Object> detail = new LinkedHashMap<>(violation.detail());

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Findings deduplicated by rule and call site, with exact counts under any number of threads.
@@ -59,6 +60,25 @@ public final class FindingStore {
         }
     }
 
+    /**
+     * Replaces the finding kept for {@code key} with what {@code amendment} makes of it (its count stays), and tells
+     * the listeners. Nothing happens when no finding has that key.
+     */
+    public void amend(Finding.Key key, UnaryOperator<Finding> amendment) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return;
+        }
+        Finding amended;
+        synchronized (entry) {
+            amended = amendment.apply(entry.first);
+            entry.first = amended;
+        }
+        for (FindingListener listener : listeners) {
+            listener.amended(amended);
+        }
+    }
+
     /** Every finding so far with its count, in the order they first happened. */
     public List<Counted> snapshot() {
         List<Entry> ordered = new ArrayList<>(entries.values());
@@ -83,7 +103,8 @@ public final class FindingStore {
     }
 
     private static final class Entry {
-        final Finding first;
+        /** The first occurrence, or what an amendment made of it. */
+        volatile Finding first;
         final long arrival;
         final LongAdder count = new LongAdder();
 

@@ -1,9 +1,10 @@
 package dev.faasguard.agent.hook;
 
+import dev.faasguard.agent.finding.CallSite;
 import dev.faasguard.agent.finding.FindingRecorder;
 import dev.faasguard.agent.finding.StackCapture;
 import dev.faasguard.agent.rule.ConnectionAcrossSnapshotRule;
-import dev.faasguard.agent.rule.Violation;
+import dev.faasguard.agent.rule.ConnectionAcrossSnapshotRule.OpenAtCheckpoint;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
@@ -14,15 +15,21 @@ import java.util.WeakHashMap;
 
 /**
  * The sockets and channels a SnapStart function's init connected, each with the line that connected it, until the
- * checkpoint: those still open then cross the snapshot, one finding each. Held weakly: a connection init dropped
- * unclosed is the garbage collector's, not the snapshot's.
+ * checkpoint: those still open then cross the snapshot, one finding each, at the checkpoint (so that every restored
+ * copy's report has it, used or not). After the restore, the first read or write of each names its line in the
+ * finding. Held weakly: a connection init dropped unclosed is the garbage collector's, not the snapshot's.
  */
 final class InitConnections {
 
     private record Connect(String remote, StackCapture.Capture where) {}
 
+    /** A connection the snapshot caught open: what its finding said, and where it is. */
+    private record Crossing(OpenAtCheckpoint open, CallSite findingAt) {}
+
     /** Guarded by itself. Sockets and SocketChannelImpl use identity for equals and hashCode. */
     private final Map<Object, Connect> connects = new WeakHashMap<>();
+    /** Guarded by itself: the connections open at the checkpoint, until their first use after the restore. */
+    private final Map<Object, Crossing> crossed = new WeakHashMap<>();
     private final ConnectionAcrossSnapshotRule rule;
     private final FindingRecorder recorder;
 
@@ -48,18 +55,56 @@ final class InitConnections {
         for (Map.Entry<Object, Connect> entry : all) {
             Object connection = entry.getKey();
             if (connection != null && open(connection)) {
-                report(connection instanceof Socket ? "Socket" : "SocketChannel", entry.getValue());
+                OpenAtCheckpoint open = new OpenAtCheckpoint(connection instanceof Socket ? "Socket" : "SocketChannel",
+                        entry.getValue().remote());
+                CallSite findingAt = report(open, entry.getValue().where());
+                if (findingAt != null) {
+                    synchronized (crossed) {
+                        crossed.put(connection, new Crossing(open, findingAt));
+                    }
+                }
             }
         }
     }
 
-    private void report(String kind, Connect connect) {
-        rule.evaluate(new ConnectionAcrossSnapshotRule.OpenAtCheckpoint(kind, connect.remote())).ifPresent(found -> {
-            StackCapture.Capture kept = recorder.unlessIgnored(found, connect.where());
-            if (kept != null) {
-                recorder.record(found, kept, Map.of());
+    /** @return whether any connection the snapshot caught open is watched for its first use */
+    boolean anyCrossed() {
+        synchronized (crossed) {
+            return !crossed.isEmpty();
+        }
+    }
+
+    /**
+     * A read or write after the restore: the first of a connection the snapshot caught open names its line in the
+     * finding.
+     *
+     * @return whether any such connection is still watched
+     */
+    boolean used(Object connection) {
+        Crossing crossing;
+        boolean more;
+        synchronized (crossed) {
+            crossing = crossed.remove(connection);
+            more = !crossed.isEmpty();
+        }
+        if (crossing != null) {
+            String usedAt = StackCapture.here().callSite().frame();
+            rule.evaluate(crossing.open().usedAt(usedAt))
+                    .ifPresent(used -> recorder.amend(used, crossing.findingAt()));
+        }
+        return more;
+    }
+
+    /** @return the finding's call site, or null when there is none (the platform's own connection, an ignored line) */
+    private CallSite report(OpenAtCheckpoint open, StackCapture.Capture connectedAt) {
+        return rule.evaluate(open).map(found -> {
+            StackCapture.Capture kept = recorder.unlessIgnored(found, connectedAt);
+            if (kept == null) {
+                return null;
             }
-        });
+            recorder.record(found, kept, Map.of());
+            return kept.callSite();
+        }).orElse(null);
     }
 
     /** A failed connect leaves the socket unconnected; a closed one stays "connected" but is closed. */

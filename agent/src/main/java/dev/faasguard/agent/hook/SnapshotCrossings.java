@@ -8,8 +8,8 @@ import dev.faasguard.bootstrap.SnapshotSink;
 
 /**
  * The agent's side of the SnapStart hooks: what init seeded and connected, judged as it crosses the snapshot. The
- * connections at the checkpoint ({@code connection-across-snapshot}), the generators at their first use after the
- * restore ({@code random-across-snapshot}).
+ * connections at the checkpoint ({@code connection-across-snapshot}, with the line that first used each after the
+ * restore), the generators at their first use after the restore ({@code random-across-snapshot}).
  */
 public final class SnapshotCrossings implements SnapshotSink {
 
@@ -44,5 +44,15 @@ public final class SnapshotCrossings implements SnapshotSink {
     @Override
     public boolean afterRestore() {
         return randoms.anyWatched();
+    }
+
+    @Override
+    public boolean connectionsCrossed() {
+        return connections.anyCrossed();
+    }
+
+    @Override
+    public boolean connectionUsed(Object connection) {
+        return connections.used(connection);
     }
 }

@@ -7,8 +7,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * An enter hook whose {@code int} token is kept in a new local variable and handed to the exit hook
- * ({@code BlockingHooks.blockingExit(int)}, or {@code InvocationHooks.handlerExit(int, Throwable)} for a
- * handler) on every way out: before each return, and in a catch-all handler that rethrows. The token is 0 on
+ * ({@code BlockingHooks.blockingExit(int)}, {@code InvocationHooks.handlerExit(int, Throwable)} for a
+ * handler, or another one given) on every way out: before each return, and in a catch-all handler that rethrows. The token is 0 on
  * the fast path, and the exit hook returns at once for it, so a call with a timeout pays two static calls the
  * JIT inlines, and nothing else.
  *
@@ -40,6 +40,11 @@ public final class TimedHook extends MethodVisitor {
     /** {@code enter} must return {@code int}; {@code shape} must come from a class read for locals. */
     public static MethodVisitor around(MethodShape shape, MethodVisitor method, HookCall enter) {
         return new TimedHook(method, enter, BLOCKING_EXIT, false, slotAfter(shape));
+    }
+
+    /** {@code enter} must return {@code int}, which {@code exit} takes; {@code shape} as for the other. */
+    public static MethodVisitor around(MethodShape shape, MethodVisitor method, HookCall enter, HookCall exit) {
+        return new TimedHook(method, enter, exit, false, slotAfter(shape));
     }
 
     /** A handler method: {@code InvocationHooks.handlerExit(token, thrown)} gets the exception it throws, or null. */

@@ -338,6 +338,16 @@ public final class InvocationMonitor implements InvocationSink {
         owners.taskFinished();
     }
 
+    @Override
+    public boolean forkJoinTaskRunning(Object task) {
+        return owners.forkJoinTaskRunning(task);
+    }
+
+    @Override
+    public void forkJoinTaskDone() {
+        owners.forkJoinTaskDone();
+    }
+
     /**
      * What the hooks saw the invocation leave in /tmp (warm ones only: a cold start may fill a cache on purpose), and
      * how full it is.

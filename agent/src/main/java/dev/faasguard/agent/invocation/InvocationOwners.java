@@ -9,17 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which invocation a thread works for, so that what it does is put on that invocation even when several run at
  * once (Lambda Managed Instances): the thread running the invocation; a thread started by a thread working for it
- * (at {@code Thread.start}); a pooled task handed to a {@code ThreadPoolExecutor} by such a thread, while a pool
- * thread runs it. A thread none of these names (a pool thread created during init, a ForkJoinPool task) works for
- * the invocation running, when exactly one is.
+ * (at {@code Thread.start}); a pooled task handed to a {@code ThreadPoolExecutor} or pushed to a {@code ForkJoinPool}
+ * by such a thread, while a thread runs it. A thread none of these names (a pool thread created during init running
+ * a task nobody working for an invocation handed) works for the invocation running, when exactly one is.
  */
 public final class InvocationOwners implements FindingRecorder.CurrentInvocation {
 
     private final InvocationHistory history;
     private final StartedThreads threads = new StartedThreads();
     private final ThreadLocal<Invocation> runningHere = new ThreadLocal<>();
-    /** The pool threads running a task now, and whom the task works for. */
-    private final Map<Thread, Invocation> runningTasks = new ConcurrentHashMap<>();
+    /** The threads running a pooled task now, and whom the task works for. */
+    private final Map<Thread, TaskRun> runningTasks = new ConcurrentHashMap<>();
     /** Tasks handed to a pool and not run yet; weak, since a pool may drop a task it never runs. */
     private final Map<Object, Invocation> pendingTasks = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -48,9 +48,9 @@ public final class InvocationOwners implements FindingRecorder.CurrentInvocation
 
     /** The invocation the calling thread works for, or null when it works for none that can be told. */
     Invocation ofCurrentThread() {
-        Invocation task = runningTasks.isEmpty() ? null : runningTasks.get(Thread.currentThread());
+        TaskRun task = runningTasks.isEmpty() ? null : runningTasks.get(Thread.currentThread());
         if (task != null) {
-            return task;
+            return task.owner();
         }
         Invocation own = runningHere.get();
         if (own != null) {
@@ -76,7 +76,7 @@ public final class InvocationOwners implements FindingRecorder.CurrentInvocation
     void taskStarting(Object task) {
         Invocation owner = pendingTasks.isEmpty() ? null : pendingTasks.remove(task);
         if (owner != null) {
-            runningTasks.put(Thread.currentThread(), owner);
+            runningTasks.put(Thread.currentThread(), new TaskRun(owner, null));
         } else if (!runningTasks.isEmpty()) {
             runningTasks.remove(Thread.currentThread());
         }
@@ -88,9 +88,40 @@ public final class InvocationOwners implements FindingRecorder.CurrentInvocation
         }
     }
 
+    /**
+     * A fork-join task starts on this thread, maybe inside another (a worker helps while it joins, a caller runs what
+     * it joins): when it works for an invocation, the thread does until {@link #forkJoinTaskDone}, then for whom
+     * it did before.
+     */
+    boolean forkJoinTaskRunning(Object task) {
+        Invocation owner = pendingTasks.isEmpty() ? null : pendingTasks.remove(task);
+        if (owner == null) {
+            return false;
+        }
+        Thread thread = Thread.currentThread();
+        runningTasks.put(thread, new TaskRun(owner, runningTasks.get(thread)));
+        return true;
+    }
+
+    void forkJoinTaskDone() {
+        Thread thread = Thread.currentThread();
+        TaskRun done = runningTasks.get(thread);
+        if (done == null) {
+            return;
+        }
+        if (done.interrupted() == null) {
+            runningTasks.remove(thread);
+        } else {
+            runningTasks.put(thread, done.interrupted());
+        }
+    }
+
     /** Whether {@code thread} runs a pooled task for an invocation other than {@code invocation} now. */
     boolean busyForAnother(Thread thread, Invocation invocation) {
-        Invocation task = runningTasks.isEmpty() ? null : runningTasks.get(thread);
-        return task != null && task != invocation;
+        TaskRun task = runningTasks.isEmpty() ? null : runningTasks.get(thread);
+        return task != null && task.owner() != invocation;
     }
+
+    /** A task a thread runs for {@code owner}, and the one it ran when it started this one, if any (fork-join). */
+    private record TaskRun(Invocation owner, TaskRun interrupted) {}
 }

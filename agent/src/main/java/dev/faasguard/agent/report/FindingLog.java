@@ -23,6 +23,12 @@ public final class FindingLog implements FindingListener {
         log.warn(headline(finding), lines(finding));
     }
 
+    /** Said again when it says more: the line after the restore that used a connection init left open. */
+    @Override
+    public void amended(Finding finding) {
+        log.warn(headline(finding), List.of());
+    }
+
     static String headline(Finding finding) {
         return finding.rule().id() + " (" + finding.rule().severity().id() + ") at " + finding.callSite().frame()
                 + ": " + finding.message();

@@ -23,8 +23,20 @@ public final class ConnectionAcrossSnapshotRule implements Rule<ConnectionAcross
     /**
      * @param connection what holds it: {@code Socket}, {@code SocketChannel}
      * @param remote {@code host:port}
+     * @param usedAt the frame that first read or wrote it after the restore, as a stack trace prints it; null until
+     *     then
      */
-    public record OpenAtCheckpoint(String connection, String remote) {}
+    public record OpenAtCheckpoint(String connection, String remote, String usedAt) {
+
+        /** At the checkpoint: not used after a restore yet. */
+        public OpenAtCheckpoint(String connection, String remote) {
+            this(connection, remote, null);
+        }
+
+        public OpenAtCheckpoint usedAt(String frame) {
+            return new OpenAtCheckpoint(connection, remote, frame);
+        }
+    }
 
     private final RuntimeApiAddress runtimeApi;
 
@@ -46,8 +58,13 @@ public final class ConnectionAcrossSnapshotRule implements Rule<ConnectionAcross
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("connection", open.connection());
         detail.put("remote", open.remote());
-        return Optional.of(new Violation(DESCRIPTION, "A " + open.connection() + " connected to " + open.remote()
+        String message = "A " + open.connection() + " connected to " + open.remote()
                 + " during init is still open at the SnapStart checkpoint: every restored copy resumes with a "
-                + "connection that is dead", detail));
+                + "connection that is dead";
+        if (open.usedAt() != null) {
+            detail.put("usedAfterRestoreAt", open.usedAt());
+            message += "; first used after the restore at " + open.usedAt();
+        }
+        return Optional.of(new Violation(DESCRIPTION, message, detail));
     }
 }

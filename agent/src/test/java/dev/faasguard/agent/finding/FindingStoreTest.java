@@ -26,6 +26,34 @@ class FindingStoreTest {
     }
 
     @Test
+    void anAmendedFindingKeepsItsCountAndItsListenersHearItOnce() {
+        FindingStore store = new FindingStore();
+        List<String> heard = new ArrayList<>();
+        store.addListener(new FindingListener() {
+            @Override
+            public void firstOccurrence(Finding finding) {
+                heard.add("first " + finding.message());
+            }
+
+            @Override
+            public void amended(Finding finding) {
+                heard.add("amended " + finding.message() + " " + finding.detail());
+            }
+        });
+        store.record(at(10));
+        store.record(at(10));
+        store.amend(at(10).key(), first -> first.amended("message, and more", Map.of("usedAt", "B.java:3")));
+        store.amend(at(99).key(), first -> first.amended("never", Map.of()));
+
+        List<FindingStore.Counted> counted = store.snapshot();
+        assertEquals(1, counted.size(), "no finding at line 99 is made by an amendment");
+        assertEquals(2, counted.get(0).count());
+        assertEquals("message, and more", counted.get(0).first().message());
+        assertEquals(10, counted.get(0).first().callSite().line());
+        assertEquals(List.of("first message", "amended message, and more {usedAt=B.java:3}"), heard);
+    }
+
+    @Test
     void oneEntryPerRuleAndCallSiteWithExactCountsUnderContention() throws Exception {
         FindingStore store = new FindingStore();
         List<Finding> announced = new ArrayList<>();

@@ -93,6 +93,46 @@ class SnapshotCrossingsTest {
     }
 
     @Test
+    void theFirstUseAfterTheRestoreOfASocketLeftOpenIsNamedInItsFinding() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+                Socket open = new Socket(); Socket other = new Socket()) {
+            InetSocketAddress address = new InetSocketAddress("localhost", server.getLocalPort());
+            int connectedAt = AppCall.run(() -> crossings.connecting(open, address));
+            open.connect(address);
+            assertFalse(crossings.connectionsCrossed(), "nothing crossed before the checkpoint");
+            crossings.checkpoint();
+            assertTrue(crossings.connectionsCrossed(), "watched after the restore");
+            assertTrue(crossings.connectionUsed(other), "another socket's use: the crossed one is still watched");
+            int usedAt = AppCall.run(() -> assertFalse(crossings.connectionUsed(open), "nothing left to watch"));
+            crossings.connectionUsed(open);
+
+            List<FindingStore.Counted> findings = store.snapshot();
+            assertEquals(1, findings.size(), String.valueOf(findings));
+            Finding finding = findings.get(0).first();
+            assertEquals(1, findings.get(0).count(), "amended, not counted again");
+            assertEquals(connectedAt, finding.callSite().line(), "still the line that connected");
+            assertEquals(AppCall.frame(usedAt), finding.detail().get("usedAfterRestoreAt"));
+            assertEquals("localhost:" + server.getLocalPort(), finding.detail().get("remote"));
+            assertTrue(finding.message().endsWith("first used after the restore at " + AppCall.frame(usedAt)),
+                    finding.message());
+        }
+    }
+
+    @Test
+    void aSocketClosedBeforeTheCheckpointIsNeitherAFindingNorWatched() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+                Socket closed = new Socket()) {
+            InetSocketAddress address = new InetSocketAddress("localhost", server.getLocalPort());
+            crossings.connecting(closed, address);
+            closed.connect(address);
+            closed.close();
+            crossings.checkpoint();
+            assertFalse(crossings.connectionsCrossed());
+            assertEquals(List.of(), findings());
+        }
+    }
+
+    @Test
     void aChannelInitConnectedAndLeftOpenIsOneFindingToo() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
                 SocketChannel open = SocketChannel.open(); SocketChannel closed = SocketChannel.open()) {

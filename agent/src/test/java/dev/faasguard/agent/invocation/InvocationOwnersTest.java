@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faasguard.agent.finding.StackCapture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,39 @@ class InvocationOwnersTest {
         assertEquals("request-1", seenAfter.get(), "between tasks, the pool thread's own starter");
         assertTrue(busyForTheFirst.get(), "running the second's task, it is no work the first left behind");
         assertFalse(owners.busyForAnother(pool, first), "its task done");
+    }
+
+    @Test
+    void aForkJoinTaskWorksForWhoeverPushedItEvenInsideAnotherTaskOnTheSameWorker() throws InterruptedException {
+        Invocation first = start("request-1");
+        Invocation second = start("request-2");
+        Object firstTask = new Object();
+        Object secondTask = new Object();
+        Object nobodysTask = new Object();
+        owners.running(first);
+        owners.taskSubmitted(firstTask);
+        owners.running(second);
+        owners.taskSubmitted(secondTask);
+        owners.running(null);
+
+        List<String> seen = new ArrayList<>();
+        Thread worker = new Thread(() -> {
+            boolean outer = owners.forkJoinTaskRunning(firstTask);
+            seen.add(owners.currentInvocationId());
+            boolean helped = owners.forkJoinTaskRunning(secondTask); // run while the first task joins
+            seen.add(owners.currentInvocationId());
+            owners.forkJoinTaskDone();
+            seen.add(owners.currentInvocationId());
+            seen.add(String.valueOf(owners.forkJoinTaskRunning(nobodysTask)));
+            seen.add(owners.currentInvocationId());
+            owners.forkJoinTaskDone();
+            seen.add(outer + " " + helped + " " + owners.currentInvocationId());
+        });
+        worker.start();
+        worker.join();
+        assertEquals(List.of("request-1", "request-2", "request-1", "false", "request-1", "true true null"), seen,
+                "the helped task's owner, then the outer task's again, then none: two run, it cannot be told");
+        assertFalse(owners.busyForAnother(worker, first));
     }
 
     @Test

@@ -1,6 +1,12 @@
 package dev.faasguard.bench.jmh;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +20,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -22,8 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link #splittableRandomNextInt}, {@link #newRandom}. With {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} the
  * agent remembers each generator made before the checkpoint ({@link #newRandom} is then init's cost), and after the
  * restore each draw is looked up while a generator init made is still unreported
- * ({@link #randomNextIntWhileWatched}). The checkpoint and the restore are the runtime client's calls in a function;
- * here the state makes the agent's hooks for them directly.
+ * ({@link #randomNextIntWhileWatched}). Every read and write of a socket pays one read of a static field
+ * ({@link #socketWriteRead}), and after a restore, while a connection init left open has not been used since, each
+ * is looked up ({@link #socketWriteReadWhileWatched}). The checkpoint and the restore are the runtime client's calls
+ * in a function; here the state makes the agent's hooks for them directly.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -54,6 +63,18 @@ public class SnapshotHooksBenchmark {
         return state.random.nextInt();
     }
 
+    /** One byte written to a loopback socket and read at its other end: a hooked write and a hooked read. */
+    @Benchmark
+    public int socketWriteRead(SocketPair pair) throws IOException {
+        return pair.roundTrip();
+    }
+
+    /** The same after the restore, while a connection init made and left open is not used again: both looked up. */
+    @Benchmark
+    public int socketWriteReadWhileWatched(RestoredWithConnection pair) throws IOException {
+        return pair.roundTrip();
+    }
+
     @State(Scope.Benchmark)
     public static class Generators {
         final Random random = new Random();
@@ -62,6 +83,70 @@ public class SnapshotHooksBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             AgentPresence.verify();
+        }
+    }
+
+    /** Two connected loopback sockets: what one writes, the other reads. */
+    @State(Scope.Thread)
+    public static class SocketPair {
+        private ServerSocket server;
+        private Socket writer;
+        private Socket reader;
+        private OutputStream out;
+        private InputStream in;
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            AgentPresence.verify();
+            connect();
+        }
+
+        void connect() throws IOException {
+            server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            writer = new Socket();
+            writer.connect(server.getLocalSocketAddress(), 1000);
+            reader = server.accept();
+            reader.setSoTimeout(1000);
+            out = writer.getOutputStream();
+            in = reader.getInputStream();
+        }
+
+        int roundTrip() throws IOException {
+            out.write(1);
+            return in.read();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            reader.close();
+            writer.close();
+            server.close();
+        }
+    }
+
+    /** Init connected {@link SocketPair} {@code leftOpen} and left it open; then the checkpoint, the restore, the pair. */
+    @State(Scope.Thread)
+    public static class RestoredWithConnection extends SocketPair {
+        private final SocketPair leftOpen = new SocketPair();
+
+        @Override
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            AgentPresence.verify();
+            leftOpen.connect();
+            if (AgentPresence.agentActive()) {
+                Class<?> hooks = Class.forName("dev.faasguard.bootstrap.InvocationHooks", true, null);
+                hooks.getMethod("snapshotTaking").invoke(null);
+                hooks.getMethod("restored").invoke(null);
+            }
+            connect();
+        }
+
+        @Override
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            super.tearDown();
+            leftOpen.tearDown();
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The instrumentations behind the invocation model: the runtime client, the handler, the threads an invocation
- * starts and the tasks it hands to thread pools (and the JDK's own threads, which are not followed), uncaught exceptions, the JVM's exit. Their hooks are
+ * starts and the tasks it hands to thread pools and fork-join pools (and the JDK's own threads, which are not followed), uncaught exceptions, the JVM's exit. Their hooks are
  * {@code InvocationHooks}.
  */
 public final class InvocationInstrumentations {
@@ -23,6 +23,8 @@ public final class InvocationInstrumentations {
                 new ThreadInstrumentation(),
                 new VirtualThreadInstrumentation(),
                 new ThreadPoolInstrumentation(),
+                new ForkJoinTaskInstrumentation(),
+                new ForkJoinPoolInstrumentation(),
                 new FinalizerInstrumentation()));
         int separator = handler == null ? -1 : handler.indexOf("::");
         if (separator > 0) {

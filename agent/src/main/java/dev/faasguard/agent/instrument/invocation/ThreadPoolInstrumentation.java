@@ -18,7 +18,7 @@ import net.bytebuddy.jar.asm.MethodVisitor;
  */
 final class ThreadPoolInstrumentation implements TypeInstrumentation {
 
-    private static final HookCall SUBMITTED = HookCall.of(INVOCATIONS, "taskSubmitted", "(Ljava/lang/Runnable;)V",
+    private static final HookCall SUBMITTED = HookCall.of(INVOCATIONS, "taskSubmitted", "(Ljava/lang/Object;)V",
             Push.reference(1));
     private static final HookCall STARTING = HookCall.of(INVOCATIONS, "taskStarting", "(Ljava/lang/Runnable;)V",
             Push.reference(2));

@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The instrumentations behind {@code random-across-snapshot}: their hooks are {@code SnapshotHooks}. The sockets
- * behind {@code connection-across-snapshot} are the ones the blocking hooks already see connect.
+ * The instrumentations behind {@code random-across-snapshot}, and the socket streams' reads and writes that name the
+ * first use of a connection after the restore: their hooks are {@code SnapshotHooks}. The sockets behind
+ * {@code connection-across-snapshot} are the ones the blocking hooks already see connect, and a channel's reads and
+ * writes are hooked with its connect ({@code SocketChannelInstrumentation}).
  */
 public final class SnapshotInstrumentations {
+
+    /** A socket or channel about to be read or written: {@code this}. */
+    public static final HookCall CONNECTION_USED = HookCall.of(SNAPSHOT, "connectionUsed", "(Ljava/lang/Object;)V",
+            Push.reference(0));
 
     /** The generator just seeded, or about to draw a value: {@code this}. */
     static final HookCall SEEDED = HookCall.of(SNAPSHOT, "randomSeeded", "(Ljava/lang/Object;)V", Push.reference(0));
@@ -30,6 +36,8 @@ public final class SnapshotInstrumentations {
                         Map.of("next(I)I", USED, "setSeed(J)V", RESEEDED)),
                 // SplittableRandom(long) calls the private (long, long); every value comes from the private nextSeed().
                 new RandomGeneratorInstrumentation("java.util.SplittableRandom", List.of("()V", "(JJ)V"),
-                        Map.of("nextSeed()J", USED)));
+                        Map.of("nextSeed()J", USED)),
+                SocketStreamInstrumentation.input(),
+                SocketStreamInstrumentation.output());
     }
 }

@@ -5,6 +5,7 @@ import dev.faasguard.agent.invocation.EpochNanos;
 import dev.faasguard.agent.invocation.InvocationEnd;
 import dev.faasguard.agent.invocation.InvocationStart;
 import dev.faasguard.agent.telemetry.Telemetry;
+import dev.faasguard.agent.telemetry.otel.grpc.GrpcConnections;
 import dev.faasguard.agent.telemetry.otel.http.ExportConnections;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -19,6 +20,8 @@ final class OtelTelemetry implements Telemetry {
     private final FindingSpans findings;
     private final FaasMetrics metrics;
     private final boolean otlp;
+    /** From the checkpoint to the restore: each flush leaves no connection of the agent's open behind it. */
+    private boolean checkpointing;
 
     OtelTelemetry(OpenTelemetrySdk sdk, InvocationSpans invocations, FindingSpans findings, FaasMetrics metrics, boolean otlp) {
         this.sdk = sdk;
@@ -40,15 +43,22 @@ final class OtelTelemetry implements Telemetry {
         }
     }
 
-    /** No connection of the agent's to the collector is left open in the snapshot: each copy would inherit it dead. */
+    /**
+     * No connection of the agent's to the collector is left open in the snapshot: each copy would inherit it dead.
+     * OTLP/HTTP requests ask for theirs to be closed once answered; OTLP/gRPC connections are closed after each flush.
+     */
     @Override
     public void snapshotTaking() {
+        checkpointing = true;
         ExportConnections.closeBeforeSnapshot();
     }
 
+    /** The gRPC senders connect again at their next export. */
     @Override
     public void restored() {
+        checkpointing = false;
         ExportConnections.keepAliveAgain();
+        GrpcConnections.keepAliveAgain();
         metrics.restored();
     }
 
@@ -71,6 +81,9 @@ final class OtelTelemetry implements Telemetry {
     public void flush(long boundMillis) {
         CompletableResultCode.ofAll(List.of(sdk.getSdkTracerProvider().forceFlush(), sdk.getSdkMeterProvider().forceFlush()))
                 .join(boundMillis, TimeUnit.MILLISECONDS);
+        if (checkpointing) {
+            GrpcConnections.closeAll(boundMillis);
+        }
     }
 
     @Override
