@@ -195,6 +195,10 @@ public final class Hooks {
     static final int HANDLER_INIT_FAILED = 25;
     /** {@link FileSink#embeddedDatabaseOpening}(url a). */
     static final int EMBEDDED_DATABASE = 26;
+    /** {@link InvocationSink#classInitialized}(class e). */
+    static final int CLASS_INITIALIZED = 28;
+    /** {@link InvocationSink#handlerInstance}(handler e). */
+    static final int HANDLER_INSTANCE = 29;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -284,6 +288,12 @@ public final class Hooks {
                     return 0;
                 case EMBEDDED_DATABASE:
                     target.files().embeddedDatabaseOpening(a);
+                    return 0;
+                case CLASS_INITIALIZED:
+                    target.invocations().classInitialized((Class<?>) e);
+                    return 0;
+                case HANDLER_INSTANCE:
+                    target.invocations().handlerInstance(e);
                     return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);

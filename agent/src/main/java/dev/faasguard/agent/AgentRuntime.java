@@ -14,6 +14,7 @@ import dev.faasguard.agent.hook.FileWrites;
 import dev.faasguard.agent.hook.SnapshotCrossings;
 import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
+import dev.faasguard.agent.instrument.invocation.StaticStateTransformer;
 import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
 import dev.faasguard.agent.invocation.InvocationOwners;
@@ -76,6 +77,7 @@ final class AgentRuntime {
         String handler = config.handler() != null ? config.handler() : environment.get("_HANDLER");
         StackCapture.use(ApplicationCode.of(config.appPackages(), handler, environment.get("MAIN_CLASS"),
                 System.getProperty("sun.java.command")));
+        instrumentation.addTransformer(new StaticStateTransformer(StackCapture::isApplicationClass, failures));
 
         Rules rules = Rules.create(new RuleContext(roots, System.getProperty("user.dir"),
                 System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), FileProbe.REAL,

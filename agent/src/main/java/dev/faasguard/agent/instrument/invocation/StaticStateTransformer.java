@@ -1,0 +1,178 @@
+package dev.faasguard.agent.instrument.invocation;
+
+import static dev.faasguard.agent.instrument.HookCall.INVOCATIONS;
+
+import dev.faasguard.agent.instrument.HookCall;
+import dev.faasguard.agent.instrument.Instrumentations;
+import dev.faasguard.agent.instrument.Instrumenter;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.function.Predicate;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * For {@code state-across-invocations}: the application classes with a static field that may hold a collection or a
+ * map tell the agent when their static initializer is done, so that the agent can read that field at invocation
+ * ends without ever initializing a class itself (reading a static field by reflection would). Each application
+ * class's field table is read (no code); only a class with such a field is rewritten: a hook call at each return of
+ * its {@code <clinit>}, or a {@code <clinit>} made of that call when it has none.
+ */
+public final class StaticStateTransformer implements ClassFileTransformer {
+
+    /** {@code InvocationHooks.classInitialized(Class)}, given the class itself. */
+    static final String HOOK = "classInitialized";
+    static final String HOOK_DESCRIPTOR = "(Ljava/lang/Class;)V";
+
+    private final Predicate<String> application;
+    private final Instrumenter.Failures failures;
+
+    /** @param application whether a class, by binary name, is the application's own (never the JDK's or the agent's) */
+    public StaticStateTransformer(Predicate<String> application, Instrumenter.Failures failures) {
+        this.application = application;
+        this.failures = failures;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        // A redefinition may not add a method, and the JDK's, the agent's and the runtime client's classes are no
+        // application's.
+        if (className == null || classBeingRedefined != null || loader == null
+                || loader == ClassLoader.getPlatformClassLoader() || className.startsWith("dev/faasguard/")
+                || className.startsWith("com/amazonaws/services/lambda/runtime/")
+                || !application.test(className.replace('/', '.'))) {
+            return null;
+        }
+        try {
+            ClassReader reader = new ClassReader(classfileBuffer);
+            FieldTable fields = new FieldTable();
+            reader.accept(fields, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            if (!fields.worthWatching()) {
+                return null;
+            }
+            ClassWriter writer = new ClassWriter(reader, 0);
+            reader.accept(new InitializerHook(writer, className, fields.hasInitializer), 0);
+            return writer.toByteArray();
+        } catch (Throwable failure) {
+            failures.instrumentationFailed(className.replace('/', '.'), failure);
+            return null;
+        }
+    }
+
+    /**
+     * Whether a static field declared with this type may hold a collection or a map: a type of {@code java.util} or
+     * {@code java.util.concurrent} (where the JDK's collections are; a non-collection one costs one check per
+     * sample), {@code Object} or {@code Iterable}. A field declared with the application's own type is not followed.
+     */
+    static boolean mayHoldCollection(String descriptor) {
+        if (!descriptor.startsWith("L")) {
+            return false;
+        }
+        String type = descriptor.substring(1, descriptor.length() - 1);
+        String packageName = type.substring(0, Math.max(0, type.lastIndexOf('/')));
+        return packageName.equals("java/util") || packageName.equals("java/util/concurrent")
+                || type.equals("java/lang/Object") || type.equals("java/lang/Iterable");
+    }
+
+    /** The field table, read without the code: is there a static field worth watching, and a static initializer? */
+    private static final class FieldTable extends ClassVisitor {
+        private boolean candidate;
+        private boolean hasInitializer;
+        private boolean classConstants;
+
+        FieldTable() {
+            super(Instrumentations.ASM_API);
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            // ldc of a class constant needs a class file of Java 5 or later; modules and records are not classes here.
+            classConstants = (version & 0xFFFF) >= Opcodes.V1_5 && (access & Opcodes.ACC_MODULE) == 0;
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            if ((access & Opcodes.ACC_STATIC) != 0 && mayHoldCollection(descriptor)) {
+                candidate = true;
+            }
+            return null;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            if (name.equals("<clinit>")) {
+                hasInitializer = true;
+            }
+            return null;
+        }
+
+        boolean worthWatching() {
+            return candidate && classConstants;
+        }
+    }
+
+    /** Calls the hook with the class before each return of {@code <clinit>}; adds a {@code <clinit>} if there is none. */
+    private static final class InitializerHook extends ClassVisitor {
+        private final String className;
+        private final boolean hasInitializer;
+
+        InitializerHook(ClassVisitor writer, String className, boolean hasInitializer) {
+            super(Instrumentations.ASM_API, writer);
+            this.className = className;
+            this.hasInitializer = hasInitializer;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return name.equals("<clinit>") ? new BeforeReturn(method, className) : method;
+        }
+
+        @Override
+        public void visitEnd() {
+            if (!hasInitializer) {
+                MethodVisitor method = new BeforeReturn(
+                        super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null), className);
+                method.visitCode();
+                method.visitInsn(Opcodes.RETURN);
+                method.visitMaxs(0, 0);
+                method.visitEnd();
+            }
+            super.visitEnd();
+        }
+    }
+
+    /** {@code InvocationHooks.classInitialized(ThisClass.class)} before each {@code return}. */
+    private static final class BeforeReturn extends MethodVisitor {
+        private final HookCall hook;
+
+        BeforeReturn(MethodVisitor method, String className) {
+            super(Instrumentations.ASM_API, method);
+            this.hook = HookCall.of(INVOCATIONS, HOOK, HOOK_DESCRIPTOR,
+                    HookCall.Push.constant(Type.getObjectType(className)));
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN) {
+                hook.emit(mv);
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            // One more slot for the class constant, whatever the stack holds at that return.
+            super.visitMaxs(maxStack + 1, maxLocals);
+        }
+    }
+}
