@@ -235,8 +235,9 @@ public final class InvocationMonitor implements InvocationSink {
         for (Invocation invocation : unsettled) {
             invocation.settled();
         }
-        stateFields.sample(unsettled.get(unsettled.size() - 1).id());
+        String last = unsettled.get(unsettled.size() - 1).id();
         unsettled.clear();
+        stateFields.sample(last);
         return true;
     }
 

@@ -108,8 +108,8 @@ public final class StateFields {
         handlerWatched = instance;
         fields.removeIf(field -> previous != null && field.holder() == previous);
         try {
-            for (Class<?> type = instance.getClass(); type != null && application.test(type.getName());
-                    type = type.getSuperclass()) {
+            for (Class<?> type = instance.getClass(); type != null && type.getClassLoader() != null
+                    && application.test(type.getName()); type = type.getSuperclass()) {
                 for (Field field : type.getDeclaredFields()) {
                     if (!Modifier.isStatic(field.getModifiers())) {
                         watch(field, instance);
