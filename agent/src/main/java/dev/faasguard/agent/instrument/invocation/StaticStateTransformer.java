@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -20,8 +19,8 @@ import net.bytebuddy.jar.asm.Type;
  * For {@code state-across-invocations}: the application classes with a static field that may hold a collection or a
  * map tell the agent when their static initializer is done, so that the agent can read that field at invocation
  * ends without ever initializing a class itself (reading a static field by reflection would). Each application
- * class's field table is read (no code); only a class with such a field is rewritten: a hook call at each return of
- * its {@code <clinit>}, or a {@code <clinit>} made of that call when it has none.
+ * class's field table is read from its bytes ({@link FieldTable}); only a class with such a field is rewritten: a hook
+ * call at each return of its {@code <clinit>}, or a {@code <clinit>} made of that call when it has none.
  */
 public final class StaticStateTransformer implements ClassFileTransformer {
 
@@ -50,14 +49,12 @@ public final class StaticStateTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            ClassReader reader = new ClassReader(classfileBuffer);
-            FieldTable fields = new FieldTable();
-            reader.accept(fields, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-            if (!fields.worthWatching()) {
+            if (!FieldTable.worthWatching(classfileBuffer)) {
                 return null;
             }
+            ClassReader reader = new ClassReader(classfileBuffer);
             ClassWriter writer = new ClassWriter(reader, 0);
-            reader.accept(new InitializerHook(writer, className, fields.hasInitializer), 0);
+            reader.accept(new InitializerHook(writer, className), 0);
             return writer.toByteArray();
         } catch (Throwable failure) {
             failures.instrumentationFailed(className.replace('/', '.'), failure);
@@ -65,76 +62,25 @@ public final class StaticStateTransformer implements ClassFileTransformer {
         }
     }
 
-    /**
-     * Whether a static field declared with this type may hold a collection or a map: a type of {@code java.util} or
-     * {@code java.util.concurrent} (where the JDK's collections are; a non-collection one costs one check per
-     * sample), {@code Object} or {@code Iterable}. A field declared with the application's own type is not followed.
-     */
-    static boolean mayHoldCollection(String descriptor) {
-        if (!descriptor.startsWith("L")) {
-            return false;
-        }
-        String type = descriptor.substring(1, descriptor.length() - 1);
-        String packageName = type.substring(0, Math.max(0, type.lastIndexOf('/')));
-        return packageName.equals("java/util") || packageName.equals("java/util/concurrent")
-                || type.equals("java/lang/Object") || type.equals("java/lang/Iterable");
-    }
-
-    /** The field table, read without the code: is there a static field worth watching, and a static initializer? */
-    private static final class FieldTable extends ClassVisitor {
-        private boolean candidate;
-        private boolean hasInitializer;
-        private boolean classConstants;
-
-        FieldTable() {
-            super(Instrumentations.ASM_API);
-        }
-
-        @Override
-        public void visit(int version, int access, String name, String signature, String superName,
-                String[] interfaces) {
-            // ldc of a class constant needs a class file of Java 5 or later; modules and records are not classes here.
-            classConstants = (version & 0xFFFF) >= Opcodes.V1_5 && (access & Opcodes.ACC_MODULE) == 0;
-        }
-
-        @Override
-        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-            if ((access & Opcodes.ACC_STATIC) != 0 && mayHoldCollection(descriptor)) {
-                candidate = true;
-            }
-            return null;
-        }
-
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
-            if (name.equals("<clinit>")) {
-                hasInitializer = true;
-            }
-            return null;
-        }
-
-        boolean worthWatching() {
-            return candidate && classConstants;
-        }
-    }
-
     /** Calls the hook with the class before each return of {@code <clinit>}; adds a {@code <clinit>} if there is none. */
     private static final class InitializerHook extends ClassVisitor {
         private final String className;
-        private final boolean hasInitializer;
+        private boolean hasInitializer;
 
-        InitializerHook(ClassVisitor writer, String className, boolean hasInitializer) {
+        InitializerHook(ClassVisitor writer, String className) {
             super(Instrumentations.ASM_API, writer);
             this.className = className;
-            this.hasInitializer = hasInitializer;
         }
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
             MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-            return name.equals("<clinit>") ? new BeforeReturn(method, className) : method;
+            if (!name.equals("<clinit>")) {
+                return method;
+            }
+            hasInitializer = true;
+            return new BeforeReturn(method, className);
         }
 
         @Override
