@@ -31,7 +31,7 @@ public final class StaticStateTransformer implements ClassFileTransformer {
     private final Predicate<String> application;
     private final Instrumenter.Failures failures;
 
-    /** @param application whether a class, by binary name, is the application's own (never the JDK's or the agent's) */
+    /** @param application whether a class, by binary name, is the application's own (never the agent's) */
     public StaticStateTransformer(Predicate<String> application, Instrumenter.Failures failures) {
         this.application = application;
         this.failures = failures;
@@ -40,12 +40,10 @@ public final class StaticStateTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        // A redefinition may not add a method, and the JDK's, the agent's and the runtime client's classes are no
-        // application's.
+        // A redefinition may not add a method; the JDK's classes are no application's (the predicate sets the agent's
+        // and the runtime client's apart).
         if (className == null || classBeingRedefined != null || loader == null
-                || loader == ClassLoader.getPlatformClassLoader() || className.startsWith("dev/faasguard/")
-                || className.startsWith("com/amazonaws/services/lambda/runtime/")
-                || !application.test(className.replace('/', '.'))) {
+                || loader == ClassLoader.getPlatformClassLoader() || !application.test(className.replace('/', '.'))) {
             return null;
         }
         try {

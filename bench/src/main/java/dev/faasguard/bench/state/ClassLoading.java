@@ -1,4 +1,4 @@
-package dev.faasguard.bench.startup;
+package dev.faasguard.bench.state;
 
 import java.io.IOException;
 import java.net.URL;
