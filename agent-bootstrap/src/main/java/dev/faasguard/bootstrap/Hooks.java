@@ -226,6 +226,10 @@ public final class Hooks {
     static final int FORK_JOIN_TASK_DONE = 33;
     /** {@link SnapshotSink#connectionUsed}(connection e), {@link SnapshotSink#connectionsCrossed}(): 1 for true. */
     static final int CONNECTION_USED = 34, CONNECTIONS_CROSSED = 35;
+    /** {@link InvocationSink#classInitialized}(class e). */
+    static final int CLASS_INITIALIZED = 28;
+    /** {@link InvocationSink#handlerInstance}(handler e). */
+    static final int HANDLER_INSTANCE = 29;
 
     /**
      * The guard: runs one sink call as agent code (whatever the sink does on this thread is no finding), and
@@ -328,6 +332,12 @@ public final class Hooks {
                     return target.snapshots().connectionUsed(e) ? 1 : 0;
                 case CONNECTIONS_CROSSED:
                     return target.snapshots().connectionsCrossed() ? 1 : 0;
+                case CLASS_INITIALIZED:
+                    target.invocations().classInitialized((Class<?>) e);
+                    return 0;
+                case HANDLER_INSTANCE:
+                    target.invocations().handlerInstance(e);
+                    return 0;
                 default:
                     throw new IllegalArgumentException("no sink call " + call);
             }

@@ -122,6 +122,29 @@ public final class InvocationHooks {
         }
     }
 
+    /**
+     * At the end of the static initializer of an application class with a static field that may hold a collection
+     * or a map: the class is initialized now (or about to be, on this thread), so reading its fields later
+     * initializes nothing. Once per such class.
+     */
+    public static void classInitialized(Class<?> type) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && type != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.CLASS_INITIALIZED, target, null, type, 0, 0);
+        }
+    }
+
+    /**
+     * Entry of the instance method named by {@code faasguard.handler}: the object it runs on, whose fields live as
+     * long as the host keeps it. Once per invocation.
+     */
+    public static void handlerInstance(Object handler) {
+        AgentSinks target = Hooks.sink;
+        if (target != null && handler != null && Hooks.state().agentDepth == 0) {
+            tell(Hooks.HANDLER_INSTANCE, target, null, handler, 0, 0);
+        }
+    }
+
     /** Entry of the runtime client's {@code UserFault.makeInitErrorUserFault(error, className)}, at init. */
     public static void handlerInitFailed(Throwable error, String className) {
         AgentSinks target = Hooks.sink;

@@ -97,4 +97,13 @@ public interface InvocationSink {
 
     /** At init, the handler's class failed to initialize, or lacked a class it needs. */
     void handlerInitFailed(Throwable error, String className);
+
+    /**
+     * An application class with a static field that may hold a collection or a map ran its static initializer: its
+     * static fields may be read from now on without initializing anything.
+     */
+    void classInitialized(Class<?> type);
+
+    /** The object the handler named by {@code faasguard.handler} runs on, at each invocation's start. */
+    void handlerInstance(Object handler);
 }

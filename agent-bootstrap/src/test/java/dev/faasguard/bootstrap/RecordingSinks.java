@@ -156,6 +156,16 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     }
 
     @Override
+    public void classInitialized(Class<?> type) {
+        record("classInitialized " + type.getName());
+    }
+
+    @Override
+    public void handlerInstance(Object handler) {
+        record("handlerInstance " + handler.getClass().getName());
+    }
+
+    @Override
     public void handlerResolved(Object handler, String name, ClassLoader loader) {
         record("handlerResolved " + name);
     }

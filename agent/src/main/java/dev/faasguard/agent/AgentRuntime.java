@@ -16,6 +16,7 @@ import dev.faasguard.agent.hook.SnapshotCrossings;
 import dev.faasguard.agent.instrument.Instrumentations;
 import dev.faasguard.agent.instrument.Instrumenter;
 import dev.faasguard.agent.instrument.exceptions.CatchSiteTransformer;
+import dev.faasguard.agent.instrument.invocation.StaticStateTransformer;
 import dev.faasguard.agent.invocation.InvocationHistory;
 import dev.faasguard.agent.invocation.InvocationMonitor;
 import dev.faasguard.agent.invocation.InvocationOwners;
@@ -77,13 +78,13 @@ final class AgentRuntime {
         WritableRoots roots = WritableRoots.of(config.writableRoots());
         IgnoreList ignore = IgnoreList.parse(config.ignore());
         String handler = config.handler() != null ? config.handler() : environment.get("_HANDLER");
-        ApplicationCode application = ApplicationCode.of(config.appPackages(), handler, environment.get("MAIN_CLASS"),
-                System.getProperty("sun.java.command"));
-        StackCapture.use(application);
+        StackCapture.use(ApplicationCode.of(config.appPackages(), handler, environment.get("MAIN_CLASS"),
+                System.getProperty("sun.java.command")));
+        // The application's classes load after premain: registered now, these see every one of them.
         if (config.swallowed()) {
-            // The application's classes load after premain: registered now, it sees every one of them.
-            instrumentation.addTransformer(new CatchSiteTransformer(application::isApplication, failures), false);
+            instrumentation.addTransformer(new CatchSiteTransformer(StackCapture::isApplicationClass, failures), false);
         }
+        instrumentation.addTransformer(new StaticStateTransformer(StackCapture::isApplicationClass, failures));
 
         Rules rules = Rules.create(new RuleContext(roots, System.getProperty("user.dir"),
                 System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), FileProbe.REAL,

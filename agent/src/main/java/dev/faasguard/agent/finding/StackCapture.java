@@ -194,6 +194,14 @@ public final class StackCapture {
                 || name.startsWith("com.sun.") || isRuntimeClient(name);
     }
 
+    /**
+     * Whether a class, by binary name, is the application's own: neither the agent's, nor the runtime client's, nor
+     * a known library's (the caller has set the JDK's apart by its class loader).
+     */
+    public static boolean isApplicationClass(String className) {
+        return !isAgent(className) && !isRuntimeClient(className) && application.isApplication(className);
+    }
+
     /** The platform's runtime interface client: it calls the handler, it is not the application. */
     static boolean isRuntimeClient(String className) {
         return className.startsWith("com.amazonaws.services.lambda.runtime.api.client.");

@@ -10,6 +10,7 @@ import dev.faasguard.agent.rule.Phase;
 import dev.faasguard.agent.rule.Rules;
 import dev.faasguard.agent.rule.InvocationFailedRule;
 import dev.faasguard.agent.rule.RuntimeExitRule;
+import dev.faasguard.agent.rule.StateAcrossInvocationsRule;
 import dev.faasguard.agent.rule.UncaughtExceptionRule;
 import dev.faasguard.agent.rule.Violation;
 import dev.faasguard.agent.rule.WorkAfterResponseRule;
@@ -82,6 +83,7 @@ public final class InvocationMonitor implements InvocationSink {
     private final TimeoutExceedsDeadlineRule timeoutExceedsDeadline;
     private final TmpNearFullRule tmpNearFull;
     private final HandlerLookups handlerLookups;
+    private final StateFields stateFields;
 
     /**
      * @param reports the agent's own report files, never counted as growth
@@ -103,6 +105,8 @@ public final class InvocationMonitor implements InvocationSink {
         this.timeoutExceedsDeadline = rules.get(TimeoutExceedsDeadlineRule.class);
         this.tmpNearFull = rules.get(TmpNearFullRule.class);
         this.handlerLookups = new HandlerLookups(rules.get(HandlerNotFoundRule.class), recorder);
+        this.stateFields = new StateFields(rules.get(StateAcrossInvocationsRule.class), recorder,
+                StackCapture::isApplicationClass);
         this.functionInit = functionInit;
         this.history = history;
         this.recorder = recorder;
@@ -231,7 +235,9 @@ public final class InvocationMonitor implements InvocationSink {
         for (Invocation invocation : unsettled) {
             invocation.settled();
         }
+        String last = unsettled.get(unsettled.size() - 1).id();
         unsettled.clear();
+        stateFields.sample(last);
         return true;
     }
 
@@ -311,9 +317,20 @@ public final class InvocationMonitor implements InvocationSink {
     /** At init: a handler the runtime client could not load is a finding, persisted at once (init may end now). */
     @Override
     public void handlerResolved(Object handler, String name, ClassLoader loader) {
+        stateFields.handlerResolved(handler);
         if (handlerLookups.resolved(handler, name, loader)) {
             sinks.persist(0);
         }
+    }
+
+    @Override
+    public void classInitialized(Class<?> type) {
+        stateFields.classInitialized(type);
+    }
+
+    @Override
+    public void handlerInstance(Object handler) {
+        stateFields.handler(handler);
     }
 
     @Override

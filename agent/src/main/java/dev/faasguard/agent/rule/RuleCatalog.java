@@ -36,7 +36,8 @@ public final class RuleCatalog {
             new Entry(ConnectionAcrossSnapshotRule.DESCRIPTION, context -> new ConnectionAcrossSnapshotRule(context.runtimeApi())),
             new Entry(HandlerNotFoundRule.DESCRIPTION, context -> new HandlerNotFoundRule()),
             new Entry(EmbeddedDbOutsideTmpRule.DESCRIPTION, EmbeddedDbOutsideTmpRule::new),
-            new Entry(SwallowedExceptionRule.DESCRIPTION, context -> new SwallowedExceptionRule()));
+            new Entry(SwallowedExceptionRule.DESCRIPTION, context -> new SwallowedExceptionRule()),
+            new Entry(StateAcrossInvocationsRule.DESCRIPTION, context -> new StateAcrossInvocationsRule()));
 
     private static final Map<String, RuleDescription> BY_ID = byId();
 

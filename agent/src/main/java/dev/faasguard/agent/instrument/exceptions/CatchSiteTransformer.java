@@ -21,14 +21,10 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class CatchSiteTransformer implements ClassFileTransformer {
 
-    /** The agent's own packages: the agent, its bootstrap and what it bundles. */
-    private static final List<String> AGENT = List.of("dev/faasguard/agent/", "dev/faasguard/bootstrap/",
-            "dev/faasguard/shaded/");
-
     private final Predicate<String> application;
     private final Instrumenter.Failures failures;
 
-    /** @param application whether a class, by its binary name, is the application's own code */
+    /** @param application whether a class, by its binary name, is the application's own code (never the agent's) */
     public CatchSiteTransformer(Predicate<String> application, Instrumenter.Failures failures) {
         this.application = application;
         this.failures = failures;
@@ -38,7 +34,7 @@ public final class CatchSiteTransformer implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         if (className == null || loader == null || loader == ClassLoader.getPlatformClassLoader()
-                || module.isNamed() || isAgent(className) || !application.test(className.replace('/', '.'))) {
+                || module.isNamed() || !application.test(className.replace('/', '.'))) {
             return null;
         }
         try {
@@ -47,15 +43,6 @@ public final class CatchSiteTransformer implements ClassFileTransformer {
             failures.instrumentationFailed(className.replace('/', '.'), failure);
             return null;
         }
-    }
-
-    private static boolean isAgent(String internalName) {
-        for (String prefix : AGENT) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return the class with its dropping catch blocks hooked, or null when it has none */

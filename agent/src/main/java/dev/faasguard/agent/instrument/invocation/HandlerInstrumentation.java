@@ -2,6 +2,7 @@ package dev.faasguard.agent.instrument.invocation;
 
 import static dev.faasguard.agent.instrument.HookCall.INVOCATIONS;
 
+import dev.faasguard.agent.instrument.EntryHook;
 import dev.faasguard.agent.instrument.HookCall;
 import dev.faasguard.agent.instrument.MethodShape;
 import dev.faasguard.agent.instrument.TimedHook;
@@ -17,6 +18,9 @@ import net.bytebuddy.jar.asm.Opcodes;
 final class HandlerInstrumentation implements TypeInstrumentation {
 
     private static final HookCall ENTER = HookCall.of(INVOCATIONS, "handlerEnter", "()I");
+    /** The object an instance handler runs on: its fields are state kept across invocations. */
+    private static final HookCall INSTANCE = HookCall.of(INVOCATIONS, "handlerInstance", "(Ljava/lang/Object;)V",
+            HookCall.Push.reference(0));
 
     private final String className;
     private final String method;
@@ -44,6 +48,10 @@ final class HandlerInstrumentation implements TypeInstrumentation {
     @Override
     public MethodVisitor visitMethod(MethodShape shape, MethodVisitor visitor) {
         boolean handler = shape.name().equals(method) && (shape.access() & (Opcodes.ACC_BRIDGE | Opcodes.ACC_ABSTRACT)) == 0;
-        return handler ? TimedHook.aroundHandler(shape, visitor, ENTER) : visitor;
+        if (!handler) {
+            return visitor;
+        }
+        MethodVisitor timed = TimedHook.aroundHandler(shape, visitor, ENTER);
+        return (shape.access() & Opcodes.ACC_STATIC) == 0 ? EntryHook.call(timed, INSTANCE) : timed;
     }
 }
