@@ -109,6 +109,17 @@ class StackCaptureTest {
     }
 
     @Test
+    void theClassesTheAgentTransformsAsTheApplicationsAreNeitherTheAgentsNorTheRuntimeClientsNorALibrarys() {
+        assertTrue(StackCapture.isApplicationClass("com.example.orders.Fn"));
+        assertTrue(StackCapture.isApplicationClass("com.example.orders.Fn$Inner"));
+        assertFalse(StackCapture.isApplicationClass("dev.faasguard.agent.AgentRuntime"), "the agent's");
+        assertFalse(StackCapture.isApplicationClass("dev.faasguard.shaded.asm.ClassReader"), "what the agent bundles");
+        assertFalse(StackCapture.isApplicationClass("com.amazonaws.services.lambda.runtime.api.client.AWSLambda"),
+                "the runtime client's");
+        assertFalse(StackCapture.isApplicationClass("org.springframework.core.SpringVersion"), "a library's");
+    }
+
+    @Test
     void theAgentsOwnFramesAreSkipped() {
         StackCapture.Capture capture = StackCapture.of(new StackTraceElement[] {
             frame("dev.faasguard.agent.AgentRuntime", "fileWrite", 10),
