@@ -131,7 +131,7 @@ public final class LambdaRun {
         }
     }
 
-    static List<JsonNode> findings(JsonNode report, String rule) {
+    public static List<JsonNode> findings(JsonNode report, String rule) {
         List<JsonNode> matching = new ArrayList<>();
         report.get("findings").forEach(f -> {
             if (f.get("rule").asText().equals(rule)) {
