@@ -228,7 +228,7 @@ public final class FileHooks {
         }
         if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))
                 && reallyInside(real, path) && (otherPath == null || reallyInside(real, otherPath))
-                && !opensKnownLink(real, operation, path)) {
+                && !opensLink(real, operation, path)) {
             if (Hooks.invocationActive) {
                 tmpChanging(target, operation, path, otherPath);
             }
@@ -252,11 +252,15 @@ public final class FileHooks {
     }
 
     /**
-     * Whether the operation opens a file through a symbolic link known to lead out of the roots: with no link known,
-     * one volatile read of an empty array.
+     * Whether the operation opens a file through a symbolic link (which may lead out of the roots: the agent follows
+     * it): for a name written before and seen to be no link, a volatile read and one table lookup; unsure is yes.
      */
-    private static boolean opensKnownLink(RealDirectories real, String operation, String path) {
-        return real.leafLinks().contains(path) && Operations.followsName(operation);
+    private static boolean opensLink(RealDirectories real, String operation, String path) {
+        try {
+            return Operations.followsName(operation) && real.opensLink(path);
+        } catch (Throwable failure) {
+            return true; // Then the agent judges it, behind the guard.
+        }
     }
 
     /**

@@ -18,9 +18,9 @@ import java.util.Arrays;
  * are remembered: a missing one could yet be created as a link.
  *
  * <p>The last part of a path is a link too at times ({@code /tmp/f -> /var/data/f}), which matters to a file opened
- * for writing: inside the roots only the links in {@link LeafLinks} are followed, so that the hot path makes no
- * system call; outside them, where every write is judged by the agent already, {@link #openedRealPath} looks at the
- * name itself.
+ * for writing: inside the roots {@link #opensLink} knows the links in {@link LeafLinks} and looks at each other name
+ * once, remembering the names that are no link in a second small table; outside them, where every write is judged by
+ * the agent already, {@link #openedRealPath} looks at the name itself.
  */
 final class RealDirectories {
 
@@ -44,6 +44,8 @@ final class RealDirectories {
     private final LeafLinks leafLinks = new LeafLinks();
     /** Races between threads only cost a second resolution: an entry is immutable. */
     private final Entry[] entries = new Entry[SLOTS];
+    /** Names inside the roots seen to be no symbolic link, by {@link #slot} of the whole name; races cost a look. */
+    private final String[] plainNames = new String[SLOTS];
 
     RealDirectories(WritableRoots roots) {
         this.roots = roots;
@@ -65,6 +67,31 @@ final class RealDirectories {
             return known.inside;
         }
         return roots.containsReal(resolve(path, end));
+    }
+
+    /**
+     * Whether the last part of a path inside the roots is a symbolic link, which a write opening it follows: one in
+     * {@link LeafLinks} (the JVM made it, or a walk found it), else one the name itself shows, looked at once (a stat,
+     * and an lstat only for what exists) and remembered when it is no link, until the hooks see the name removed or
+     * moved or the next invocation starts, as directories are. So a write to a name it wrote before makes no system
+     * call, and a link another process made is found too, unless its target does not exist yet (a dangling link
+     * cannot be told from no file without an exception's cost: it is found when the JVM made it, or by a walk).
+     */
+    boolean opensLink(String path) {
+        if (leafLinks.contains(path)) {
+            return true;
+        }
+        int slot = slot(path, path.length());
+        String plain = plainNames[slot];
+        if (plain != null && plain.equals(path)) {
+            return false;
+        }
+        if (isLink(path)) {
+            leafLinks.add(path);
+            return true;
+        }
+        plainNames[slot] = path;
+        return false;
     }
 
     /**
@@ -117,20 +144,24 @@ final class RealDirectories {
         return real.equals("/") ? name : real + name;
     }
 
-    /** Forgets {@code path} and every directory and link below it: it is being removed or moved. */
+    /** Forgets {@code path} and every directory, link and name below it: it is being removed or moved. */
     void forget(String path) {
         leafLinks.remove(path);
         for (int i = 0; i < SLOTS; i++) {
             Entry known = entries[i];
-            if (known != null && known.directory.startsWith(path)
-                    && (known.directory.length() == path.length() || known.directory.charAt(path.length()) == '/')) {
+            if (known != null && LeafLinks.isOrIsBelow(known.directory, path)) {
                 entries[i] = null;
+            }
+            String plain = plainNames[i];
+            if (plain != null && LeafLinks.isOrIsBelow(plain, path)) {
+                plainNames[i] = null;
             }
         }
     }
 
     void forgetAll() {
         Arrays.fill(entries, null);
+        Arrays.fill(plainNames, null);
     }
 
     /** Resolves the directory {@code path[0, end)} and remembers it when it exists. */
@@ -143,7 +174,7 @@ final class RealDirectories {
         return real;
     }
 
-    /** A cheap hash of the directory {@code path[0, end)}: its length, its last character and its middle one. */
+    /** A cheap hash of {@code path[0, end)}, a directory or a whole name: its length, its last character and its middle one. */
     private static int slot(String path, int end) {
         return (end * 31 + path.charAt(end - 1) * 7 + path.charAt(end / 2)) & (SLOTS - 1);
     }

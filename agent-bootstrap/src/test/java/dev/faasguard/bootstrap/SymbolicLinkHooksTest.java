@@ -155,11 +155,37 @@ class SymbolicLinkHooksTest {
     }
 
     @Test
-    void aLeafLinkAWalkFoundIsJudgedWithItsTarget() throws IOException, InterruptedException {
+    void aLeafLinkAnotherProcessMadeToAnExistingFileIsSeenAtTheFirstWrite() throws IOException, InterruptedException {
+        Files.createFile(outside.resolve("e"));
+        Files.createFile(root.resolve("e"));
+        FileHooks.fileOutputStreamOpen(root + "/e", false);
+        assertEquals(List.of(), sinks.calls, "a plain file, remembered as no link");
+        FileHooks.delete(root.resolve("e"));
+        Files.delete(root.resolve("e"));
+        Process ln = new ProcessBuilder("ln", "-s", outside + "/e", root + "/e").inheritIO().start();
+        assertEquals(0, ln.waitFor());
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/e", false),
+                "a name removed through the hooks is looked at again");
+    }
+
+    @Test
+    void aNameSeenToBeNoLinkIsLookedAtAgainAtTheNextInvocation() throws IOException, InterruptedException {
+        FileHooks.fileOutputStreamOpen(root + "/n", false);
+        Files.createFile(outside.resolve("n"));
+        Process ln = new ProcessBuilder("ln", "-s", outside + "/n", root + "/n").inheritIO().start();
+        assertEquals(0, ln.waitFor());
+        FileHooks.fileOutputStreamOpen(root + "/n", false);
+        assertEquals(List.of(), sinks.calls, "replaced behind the hooks' back: counts from the next invocation");
+        InvocationHooks.invocationStart("request");
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/n", false));
+    }
+
+    @Test
+    void aDanglingLeafLinkAWalkFoundIsJudgedWithItsTarget() throws IOException, InterruptedException {
         Process ln = new ProcessBuilder("ln", "-s", outside + "/h", root + "/h").inheritIO().start();
         assertEquals(0, ln.waitFor());
         FileHooks.fileOutputStreamOpen(root + "/h", false);
-        assertEquals(List.of(), sinks.calls, "another process's link is unknown until a walk finds it");
+        assertEquals(List.of(), sinks.calls, "another process's dangling link is unknown until a walk finds it");
 
         Hooks.symbolicLinksFound(List.of(root + "/h"));
         assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/h", false));

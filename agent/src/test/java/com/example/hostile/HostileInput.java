@@ -42,7 +42,7 @@ public final class HostileInput {
         for (String step : new String[] {"throughLinkInTmpToOutside", "throughLinkOutsideIntoTmp", "evilFileName",
                 "loneSurrogateName", "invalidUtf8Name", "evilThreadAndMessage", "urlWithSecrets", "longPathInTmp",
                 "longPathOutside", "relativeDotDot", "dotDotOutOfTmp", "leafLinkInTmpToOutside", "leafLinkBySubprocess",
-                "leafLinkOutsideIntoTmp", "leafLinkReplacedByFile"}) {
+                "danglingLeafLinkBySubprocess", "leafLinkOutsideIntoTmp", "leafLinkReplacedByFile"}) {
             try {
                 HostileInput.class.getDeclaredMethod(step).invoke(null);
                 System.out.println(step + " ok");
@@ -136,13 +136,23 @@ public final class HostileInput {
         new RandomAccessFile(tmp + "/leaf", "rw").close(); // @line leafLinkRandomAccessFile
     }
 
-    /** The same link made by another process: no hook sees it made. */
+    /** The same link made by another process, to a file it made too: no hook sees either made. */
     static void leafLinkBySubprocess() throws Exception {
-        Process ln = new ProcessBuilder("ln", "-s", outside + "/ln-target", tmp + "/ln-leaf").inheritIO().start();
-        if (!ln.waitFor(10, TimeUnit.SECONDS) || ln.exitValue() != 0) {
-            throw new IOException("ln -s failed");
-        }
+        run("touch '" + outside + "/ln-target' && ln -s '" + outside + "/ln-target' '" + tmp + "/ln-leaf'");
         new FileOutputStream(tmp + "/ln-leaf").close(); // @line leafLinkBySubprocess
+    }
+
+    /** A link another process made to a file that does not exist yet. */
+    static void danglingLeafLinkBySubprocess() throws Exception {
+        run("ln -s '" + outside + "/dangling-target' '" + tmp + "/dangling-leaf'");
+        new FileOutputStream(tmp + "/dangling-leaf").close(); // @line danglingLeafLinkBySubprocess
+    }
+
+    private static void run(String shellCommand) throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", shellCommand).inheritIO().start();
+        if (!shell.waitFor(10, TimeUnit.SECONDS) || shell.exitValue() != 0) {
+            throw new IOException("failed: " + shellCommand);
+        }
     }
 
     static void leafLinkOutsideIntoTmp() throws IOException {

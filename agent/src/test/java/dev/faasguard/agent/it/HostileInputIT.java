@@ -94,8 +94,11 @@ class HostileInputIT {
             assertEquals(inTmp + "/leaf", leaf.at("/detail/path").asText(), context);
             assertEquals(outside + "/leaf-target", leaf.at("/detail/resolvedPath").asText(), context);
         }
-        assertEquals(List.of(), at(findings, "leafLinkBySubprocess"),
-                "a link another process made is unknown until a walk of /tmp finds it: none in a plain JVM");
+        JsonNode bySubprocess = only(findings, "leafLinkBySubprocess", context);
+        assertEquals(outside + "/ln-target", bySubprocess.at("/detail/resolvedPath").asText(),
+                "a link another process made is seen at the first write through it\n" + context);
+        assertEquals(List.of(), at(findings, "danglingLeafLinkBySubprocess"),
+                "a dangling link another process made is unknown until a walk of /tmp finds it: none in a plain JVM");
         assertEquals(List.of(), at(findings, "leafLinkOutsideIntoTmp"), "a leaf link outside leading into /tmp");
         assertEquals(List.of(), at(findings, "leafLinkReplacedByFile"), "a link replaced by a file");
         assertEquals(outside + "/" + HostileInput.EVIL_NAME,
