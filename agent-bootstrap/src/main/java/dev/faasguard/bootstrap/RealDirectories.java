@@ -19,7 +19,7 @@ import java.util.Arrays;
  *
  * <p>The last part of a path is a link too at times ({@code /tmp/f -> /var/data/f}), which matters to a file opened
  * for writing: inside the roots {@link #opensLink} knows the links in {@link LeafLinks} and looks at each other name
- * once, remembering the names that are no link in a second small table; outside them, where every write is judged by
+ * once, remembering the names that are no link in a second small table until the next invocation; outside them, where every write is judged by
  * the agent already, {@link #openedRealPath} looks at the name itself.
  */
 final class RealDirectories {
@@ -72,10 +72,10 @@ final class RealDirectories {
     /**
      * Whether the last part of a path inside the roots is a symbolic link, which a write opening it follows: one in
      * {@link LeafLinks} (the JVM made it, or a walk found it), else one the name itself shows, looked at once (a stat,
-     * and an lstat only for what exists) and remembered when it is no link, until the hooks see the name removed or
-     * moved or the next invocation starts, as directories are. So a write to a name it wrote before makes no system
-     * call, and a link another process made is found too, unless its target does not exist yet (a dangling link
-     * cannot be told from no file without an exception's cost: it is found when the JVM made it, or by a walk).
+     * and an lstat only for what exists) and remembered when it is no link until the next invocation starts. So a
+     * write to a name written before makes no system call, and a link another process made is found too, unless its
+     * target does not exist yet (a dangling link cannot be told from no file without an exception's cost: it is found
+     * when the JVM made it, or by a walk).
      */
     boolean opensLink(String path) {
         if (leafLinks.contains(path)) {
@@ -144,17 +144,17 @@ final class RealDirectories {
         return real.equals("/") ? name : real + name;
     }
 
-    /** Forgets {@code path} and every directory, link and name below it: it is being removed or moved. */
+    /**
+     * Forgets {@code path} and every directory and link below it: it is being removed or moved. A name seen to be no
+     * link stays so: a link the JVM makes or moves there is known from {@link LeafLinks} at once, one another process
+     * makes counts from the next invocation, and a file written and deleted again and again costs no look each time.
+     */
     void forget(String path) {
         leafLinks.remove(path);
         for (int i = 0; i < SLOTS; i++) {
             Entry known = entries[i];
             if (known != null && LeafLinks.isOrIsBelow(known.directory, path)) {
                 entries[i] = null;
-            }
-            String plain = plainNames[i];
-            if (plain != null && LeafLinks.isOrIsBelow(plain, path)) {
-                plainNames[i] = null;
             }
         }
     }

@@ -157,15 +157,23 @@ class SymbolicLinkHooksTest {
     @Test
     void aLeafLinkAnotherProcessMadeToAnExistingFileIsSeenAtTheFirstWrite() throws IOException, InterruptedException {
         Files.createFile(outside.resolve("e"));
-        Files.createFile(root.resolve("e"));
-        FileHooks.fileOutputStreamOpen(root + "/e", false);
-        assertEquals(List.of(), sinks.calls, "a plain file, remembered as no link");
-        FileHooks.delete(root.resolve("e"));
-        Files.delete(root.resolve("e"));
         Process ln = new ProcessBuilder("ln", "-s", outside + "/e", root + "/e").inheritIO().start();
         assertEquals(0, ln.waitFor());
-        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/e", false),
-                "a name removed through the hooks is looked at again");
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/e", false));
+        assertEquals(List.of("fileWrite open-for-write " + root + "/e"), sinks.calls);
+    }
+
+    @Test
+    void aFileWrittenAndDeletedAgainAndAgainIsLookedAtOnce() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            FileHooks.fileOutputStreamOpen(root + "/scratch", false);
+            Files.writeString(root.resolve("scratch"), "x");
+            FileHooks.delete(root.resolve("scratch"));
+            Files.delete(root.resolve("scratch"));
+        }
+        linkMadeByTheJvm("scratch");
+        assertThrows(FileNotFoundException.class, () -> FileHooks.fileOutputStreamOpen(root + "/scratch", false),
+                "a link the JVM makes at a name known as no link is known at once");
     }
 
     @Test
