@@ -76,11 +76,20 @@ public final class ReportBuilder {
         return built;
     }
 
+    private static void render() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String part(String name, boolean slow) {
         try {
             Files.writeString(work.resolve(name + ".part"), name);
             if (slow) {
-                Thread renderer = new Thread(() -> { });
+                // Still rendering when joined: a join on a thread already done waits for nothing and is no finding.
+                Thread renderer = new Thread(ReportBuilder::render);
                 renderer.start();
                 renderer.join(); // @line join
             }
