@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code embedded-db-outside-tmp}: a file-backed embedded database (SQLite, H2, HSQLDB, Derby) opened outside the
@@ -21,9 +22,13 @@ public final class EmbeddedDbOutsideTmpRule implements Rule<String> {
                     + "external database for data that must last.",
             List.of("DriverManager.getConnection", "Driver.connect", "DataSource.getConnection"));
 
+    /** How many URLs' verdicts are remembered; beyond it, all are forgotten and learnt again. */
+    private static final int REMEMBERED_URLS = 256;
+
     private final WritableRoots roots;
     private final String workingDirectory;
     private final String homeDirectory;
+    private final Map<String, Optional<Violation>> verdicts = new ConcurrentHashMap<>();
 
     public EmbeddedDbOutsideTmpRule(RuleContext context) {
         this.roots = context.roots();
@@ -36,11 +41,29 @@ public final class EmbeddedDbOutsideTmpRule implements Rule<String> {
         return DESCRIPTION;
     }
 
-    /** @param url the JDBC URL a driver is asked to connect to */
+    /**
+     * @param url the JDBC URL a driver is asked to connect to. A pool opens many connections to one database: its
+     *     verdict is remembered by URL (and Derby's home), so that only the first pays for resolving the file's real
+     *     path (several system calls) and the message; a database file later moved behind a link keeps its verdict.
+     */
     @Override
     public Optional<Violation> evaluate(String url) {
         // Read at each connection, as Derby does when it boots: the application may set it in code first.
         String derbyHome = System.getProperty("derby.system.home");
+        String key = derbyHome == null ? url : url + "\n" + derbyHome;
+        Optional<Violation> known = verdicts.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<Violation> verdict = judge(url, derbyHome);
+        if (verdicts.size() >= REMEMBERED_URLS) {
+            verdicts.clear();
+        }
+        verdicts.put(key, verdict);
+        return verdict;
+    }
+
+    private Optional<Violation> judge(String url, String derbyHome) {
         Optional<EmbeddedDatabaseUrl.OnDisk> onDisk = EmbeddedDatabaseUrl.parse(url, workingDirectory, homeDirectory,
                 derbyHome);
         if (onDisk.isEmpty() || roots.containsReal(WritableRoots.realPath(onDisk.get().file()))) {

@@ -1,6 +1,7 @@
 package dev.faasguard.agent.rule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,5 +77,25 @@ class EmbeddedDbOutsideTmpRuleTest {
         assertEquals(Optional.empty(), rule.evaluate("jdbc:sqlite:/tmp/prices.db"));
         assertEquals(Optional.empty(), rule.evaluate("jdbc:h2:mem:orders"));
         assertEquals(Optional.empty(), rule.evaluate("jdbc:derby:/tmp/orders;create=true"));
+    }
+
+    @Test
+    void aUrlIsJudgedOnceAndDerbysHomeIsPartOfIt() {
+        String url = "jdbc:h2:./data/orders";
+        assertSame(rule.evaluate(url).orElseThrow(), rule.evaluate(url).orElseThrow(), "remembered, not judged again");
+        String previous = System.getProperty("derby.system.home");
+        try {
+            System.setProperty("derby.system.home", "/tmp/derby");
+            assertEquals(Optional.empty(), rule.evaluate("jdbc:derby:orders;create=true"));
+            System.setProperty("derby.system.home", "/var/derby");
+            assertEquals("/var/derby/orders",
+                    rule.evaluate("jdbc:derby:orders;create=true").orElseThrow().detail().get("file"));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("derby.system.home");
+            } else {
+                System.setProperty("derby.system.home", previous);
+            }
+        }
     }
 }
