@@ -106,10 +106,17 @@ public class EmbeddedDatabaseBenchmark {
         }
     }
 
-    public static class FileInTmp extends OpenDatabase {
+    /** A file database in a directory made under {@code parent} for the trial. */
+    abstract static class FileDatabase extends OpenDatabase {
+        private final String parent;
+
+        FileDatabase(String parent) {
+            this.parent = parent;
+        }
+
         @Override
         Path directory() throws IOException {
-            return Files.createTempDirectory(Path.of("/tmp"), "faasguard-bench-h2-");
+            return Files.createTempDirectory(Path.of(parent), "faasguard-bench-h2-");
         }
 
         @Override
@@ -118,15 +125,15 @@ public class EmbeddedDatabaseBenchmark {
         }
     }
 
-    public static class FileOutsideTmp extends OpenDatabase {
-        @Override
-        Path directory() throws IOException {
-            return Files.createTempDirectory(Path.of("/var/tmp"), "faasguard-bench-h2-");
+    public static class FileInTmp extends FileDatabase {
+        public FileInTmp() {
+            super("/tmp");
         }
+    }
 
-        @Override
-        String url(Path directory) {
-            return "jdbc:h2:" + directory.resolve("orders");
+    public static class FileOutsideTmp extends FileDatabase {
+        public FileOutsideTmp() {
+            super("/var/tmp");
         }
     }
 }
