@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -46,10 +49,34 @@ final class SuiteRun {
         return Path.of(dir);
     }
 
-    static Running start(Path jdk, boolean withAgent, String selectedClasses) throws IOException {
+    /**
+     * Which tests a run takes, as the console launcher's options, and a name for its directory.
+     *
+     * @param name what tells the run's directory from the others of its JDK
+     */
+    record Selection(String name, List<String> launcherOptions) {
+
+        /** The test classes of the tests jar whose names match, as the suite's run takes them. */
+        static Selection classesMatching(String regex) {
+            return new Selection("suite", List.of("--scan-class-path", testsJar().toString(),
+                    "--include-classname", regex, "--exclude-classname", ".*AbstractTestCase.*"));
+        }
+
+        /** These test classes only, each whole: a test run again among its own class's tests. */
+        static Selection classes(String name, Collection<String> classNames) {
+            List<String> options = new ArrayList<>();
+            for (String className : new TreeSet<>(classNames)) {
+                options.addAll(List.of("--select-class", className));
+            }
+            return new Selection(name, options);
+        }
+    }
+
+    static Running start(Path jdk, boolean withAgent, Selection selection) throws IOException {
         Path lib = directory().resolve("lib");
-        Path testsJar = lib.resolve("commons-io-" + VERSION + "-tests.jar");
-        String name = jdk.getFileName() + (withAgent ? "-with-agent" : "-without-agent");
+        Path testsJar = testsJar();
+        String name = jdk.getFileName() + (selection.name().equals("suite") ? "" : "-" + selection.name())
+                + (withAgent ? "-with-agent" : "-without-agent");
         Path run = directory().resolve("runs").resolve(name);
         deleteTree(run);
         Path resources = checkout(testsJar, run);
@@ -71,10 +98,8 @@ final class SuiteRun {
                 "-jar", directory().resolve("junit-platform-console-standalone.jar").toString(),
                 "execute", "--disable-banner", "--disable-ansi-colors", "--details=none",
                 "--class-path", String.join(File.pathSeparator, classPath),
-                "--scan-class-path", testsJar.toString(),
-                "--include-classname", selectedClasses,
-                "--exclude-classname", ".*AbstractTestCase.*",
                 "--reports-dir", run.resolve("reports").toString()));
+        command.addAll(selection.launcherOptions());
         Process process = new ProcessBuilder(command).directory(run.toFile())
                 .redirectOutput(run.resolve("stdout.txt").toFile())
                 .redirectError(run.resolve("stderr.txt").toFile())
@@ -100,6 +125,10 @@ final class SuiteRun {
             }
         }
         return resources;
+    }
+
+    private static Path testsJar() {
+        return directory().resolve("lib").resolve("commons-io-" + VERSION + "-tests.jar");
     }
 
     private static Path agentJar() {
@@ -132,13 +161,19 @@ final class SuiteRun {
             Path report = directory.resolve("faasguard-report.json");
             JsonNode findings = Files.exists(report)
                     ? new ObjectMapper().readTree(report.toFile()).get("findings") : null;
-            return new Result(jdk, javaVersion(jdk), withAgent, process.exitValue(), outcomes(), wallMillis,
+            Map<String, Outcome> outcomes = new LinkedHashMap<>();
+            Map<String, String> failures = new LinkedHashMap<>();
+            readReport(outcomes, failures);
+            return new Result(jdk, javaVersion(jdk), withAgent, process.exitValue(), outcomes, failures, wallMillis,
                     findings == null ? 0 : findings.size(),
                     stderr.lines().filter(line -> line.contains("ERROR [FaaSGuard]")).count(), directory);
         }
 
-        /** Every test of the XML report, {@code class#name}, in the order they ran. */
-        private Map<String, Outcome> outcomes() throws Exception {
+        /**
+         * Every test of the XML report, {@code class#name}, in the order they ran, with how it ended; and for each
+         * one that failed, the first line of why.
+         */
+        private void readReport(Map<String, Outcome> outcomes, Map<String, String> failures) throws Exception {
             Path xml = directory.resolve("reports/TEST-junit-jupiter.xml");
             if (!Files.exists(xml)) {
                 throw new AssertionError("no XML report: " + command + "\n"
@@ -146,7 +181,6 @@ final class SuiteRun {
             }
             NodeList cases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
                     .getElementsByTagName("testcase");
-            Map<String, Outcome> outcomes = new LinkedHashMap<>();
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testCase = (Element) cases.item(i);
                 String name = testCase.getAttribute("classname") + "#" + testCase.getAttribute("name");
@@ -155,8 +189,20 @@ final class SuiteRun {
                     unique = name + " (" + n + ")";
                 }
                 outcomes.put(unique, outcome(testCase));
+                String test = unique;
+                failureText(testCase).ifPresent(text -> failures.put(test, text));
             }
-            return outcomes;
+        }
+
+        private static Optional<String> failureText(Element testCase) {
+            for (String tag : List.of("failure", "error")) {
+                NodeList found = testCase.getElementsByTagName(tag);
+                if (found.getLength() > 0) {
+                    String text = found.item(0).getTextContent().strip();
+                    return Optional.of(text.lines().findFirst().orElse(text));
+                }
+            }
+            return Optional.empty();
         }
 
         private static Outcome outcome(Element testCase) {
@@ -179,8 +225,11 @@ final class SuiteRun {
         }
     }
 
+    /**
+     * @param failures for each test that failed, the first line of why (the assertion's message, the exception)
+     */
     record Result(Path jdk, String javaVersion, boolean withAgent, int exitCode, Map<String, Outcome> outcomes,
-            long wallMillis, int findings, long agentErrors, Path directory) {
+            Map<String, String> failures, long wallMillis, int findings, long agentErrors, Path directory) {
 
         Map<Outcome, Integer> counts() {
             Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
