@@ -125,6 +125,10 @@ public final class WritableRoots {
 
     /** Removes empty and {@code .} segments and applies {@code ..} lexically, as the kernel would for real directories. */
     public static String normalize(String absolutePath) {
+        if (isNormal(absolutePath)) {
+            // Most paths a program writes are: one scan instead of a split and a rebuild, on every write judged.
+            return absolutePath;
+        }
         List<String> segments = new ArrayList<>();
         for (String segment : absolutePath.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
@@ -146,6 +150,29 @@ public final class WritableRoots {
             out.append('/').append(segment);
         }
         return out.toString();
+    }
+
+    /** Whether {@link #normalize} would return the path unchanged: absolute, no empty, {@code .} or {@code ..} segment. */
+    static boolean isNormal(String path) {
+        int length = path.length();
+        if (length == 0 || path.charAt(0) != '/') {
+            return false;
+        }
+        if (length == 1) {
+            return true;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= length; i++) {
+            if (i == length || path.charAt(i) == '/') {
+                int segmentLength = i - segmentStart;
+                if (segmentLength == 0 || segmentLength <= 2 && path.charAt(segmentStart) == '.'
+                        && (segmentLength == 1 || path.charAt(segmentStart + 1) == '.')) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return true;
     }
 
     @Override

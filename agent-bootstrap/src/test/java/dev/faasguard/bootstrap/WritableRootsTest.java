@@ -33,6 +33,22 @@ class WritableRootsTest {
     }
 
     @Test
+    void aPathAlreadyNormalIsKeptAndEveryOtherIsRebuilt() {
+        for (String normal : List.of("/", "/tmp", "/var/task/users.json", "/a/.b", "/a/..b", "/a/b.", "/a/...")) {
+            assertTrue(WritableRoots.isNormal(normal), normal);
+            assertEquals(normal, WritableRoots.normalize(normal));
+        }
+        for (String other : List.of("", "tmp/a", "/tmp/", "//tmp", "/tmp//a", "/.", "/..", "/a/.", "/a/..", "/a/./b",
+                "/a/../b")) {
+            assertFalse(WritableRoots.isNormal(other), other);
+        }
+        assertEquals("/tmp", WritableRoots.normalize("/tmp/"));
+        assertEquals("/", WritableRoots.normalize("/.."));
+        assertEquals("/a", WritableRoots.normalize("/a/."));
+        assertEquals("/b", WritableRoots.normalize("/a/../b"));
+    }
+
+    @Test
     void containsTreatsTheRootItselfAsInside() {
         assertTrue(tmpAndEfs.contains("/tmp"));
         assertTrue(tmpAndEfs.contains("/tmp/x/y"));
