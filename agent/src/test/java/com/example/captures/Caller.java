@@ -1,6 +1,7 @@
 package com.example.captures;
 
 import dev.faasguard.agent.finding.StackCapture;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,6 +16,19 @@ public final class Caller {
         List<StackCapture.Capture> captures = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             captures.add(StackCapture.here());
+        }
+        return captures;
+    }
+
+    /**
+     * A library's capturing method called through {@code Method.invoke}, {@code times} times from one line (past
+     * JDK 17's 15 calls, after which reflection calls through a class it generates).
+     */
+    public static List<StackCapture.Capture> libraryThroughReflection(int times) throws ReflectiveOperationException {
+        Method capture = Class.forName("org.example.reflected.Library").getMethod("capture");
+        List<StackCapture.Capture> captures = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            captures.add((StackCapture.Capture) capture.invoke(null));
         }
         return captures;
     }

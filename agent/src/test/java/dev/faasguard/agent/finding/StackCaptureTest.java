@@ -154,6 +154,22 @@ class StackCaptureTest {
     }
 
     @Test
+    void reflectionsFramesBetweenALibraryAndTheApplicationAreTheJdks() throws Exception {
+        StackCapture.use(ApplicationCode.of(List.of("com.example.captures"), null, null, null));
+        List<StackCapture.Capture> captures = Caller.libraryThroughReflection(20);
+
+        for (StackCapture.Capture capture : captures) {
+            assertEquals("com.example.captures.Caller", capture.callSite().className());
+            assertEquals("libraryThroughReflection", capture.callSite().method());
+            assertTrue(capture.inApplication());
+            assertTrue(capture.via().startsWith("org.example.reflected.Library.capture("), capture.via());
+            assertEquals(List.of("org.example.reflected.Library"), capture.libraries(),
+                    "reflection's classes, generated ones included, are the JDK's, not a library's");
+        }
+        assertEquals(captures.get(0).callSite(), captures.get(19).callSite());
+    }
+
+    @Test
     void twoCallSitesOnOneLineStayTwo() {
         StackCapture.use(ApplicationCode.of(List.of("com.example.captures"), null, null, null));
         List<StackCapture.Capture> captures = Caller.methodAndLambdaOnOneLine();
