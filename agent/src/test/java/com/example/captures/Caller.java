@@ -4,6 +4,7 @@ import dev.faasguard.agent.finding.StackCapture;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Application code whose lines capture the stack, for StackCaptureTest: the agent's own classes never are. */
@@ -31,6 +32,15 @@ public final class Caller {
             captures.add((StackCapture.Capture) capture.invoke(null));
         }
         return captures;
+    }
+
+    /**
+     * A JDK method called through {@code Method.invoke} that calls {@code capturing} back: between the capture and
+     * this line, the JDK's method and reflection's frames.
+     */
+    public static void jdkMethodThroughReflection(Iterable<?> items, Consumer<Object> capturing)
+            throws ReflectiveOperationException {
+        Iterable.class.getMethod("forEach", Consumer.class).invoke(items, capturing);
     }
 
     /** Two call sites on one line: this method's, and its lambda's. */

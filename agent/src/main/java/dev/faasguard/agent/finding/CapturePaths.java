@@ -20,7 +20,8 @@ final class CapturePaths {
     /** A path longer than this (a deep stack with no application frame) is resolved each time. */
     private static final int MAX_PATH_FRAMES = 256;
 
-    private enum Kind { AGENT, JDK, APPLICATION, LIBRARY }
+    /** {@code PASSED_OVER}: the agent's own frames and reflection's, which a capture leaves out. */
+    private enum Kind { PASSED_OVER, JDK, APPLICATION, LIBRARY }
 
     /** What each class's frames are, decided once per class as {@link StackCapture}'s resolution decides it. */
     private final ClassValue<Kind> kinds;
@@ -31,8 +32,8 @@ final class CapturePaths {
             @Override
             protected Kind computeValue(Class<?> type) {
                 String name = type.getName();
-                if (StackCapture.isAgent(name)) {
-                    return Kind.AGENT;
+                if (StackCapture.isAgent(name) || StackCapture.isReflection(type)) {
+                    return Kind.PASSED_OVER;
                 }
                 if (StackCapture.isJdk(type)) {
                     return Kind.JDK;
@@ -53,7 +54,7 @@ final class CapturePaths {
             StackWalker.StackFrame frame = walk.next();
             Class<?> type = frame.getDeclaringClass();
             Kind kind = kinds.get(type);
-            if (kind == Kind.AGENT) {
+            if (kind == Kind.PASSED_OVER) {
                 continue;
             }
             if (length == MAX_PATH_FRAMES) {

@@ -1,5 +1,7 @@
 package dev.faasguard.agent.finding;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +23,9 @@ public final class StackCapture {
      * The JVM hands a walk its frames in batches of a size set by the estimate, each frame filled whether read or
      * not, and a second batch costs about as much as the first. The first holds two frames fewer than the estimate
      * (and at least six): 10 covers the hook's five frames, two of the JDK API's and the call site, the path of a
-     * {@code Thread.join()} or {@code Future.get()} the application repeats. Reflection's frames are shown: they are
-     * JDK frames to the resolution like any other ({@link #isJdk}), and leaving them out made the JDK test each frame's
-     * class, its name on JDK 17, a tenth of a repeated finding's walk.
+     * {@code Thread.join()} or {@code Future.get()} the application repeats. Reflection's frames are left out here
+     * ({@link #isReflection}), as the JDK would leave them out: asked to, it tests each frame's class, on JDK 17 by
+     * its name, a tenth of a repeated finding's walk, where the paths test each class once.
      */
     private static final StackWalker WALKER = StackWalker.getInstance(
             Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES), 10);
@@ -93,6 +95,9 @@ public final class StackCapture {
         return WALKER.walk(frames -> {
             Resolver resolver = new Resolver(application);
             for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                if (isReflection(frame.getDeclaringClass())) {
+                    continue;
+                }
                 if (!resolver.add(frame.getClassName(), isJdk(frame.getDeclaringClass()), frame.getMethodName(),
                         frame.getFileName(), frame.getLineNumber())) {
                     break;
@@ -213,6 +218,15 @@ public final class StackCapture {
         return className.startsWith("dev.faasguard.agent.")
                 || className.startsWith("dev.faasguard.bootstrap.")
                 || className.startsWith("dev.faasguard.shaded.");
+    }
+
+    /**
+     * Whether a frame's class is reflection's ({@code Method.invoke} and the accessors behind it, generated ones
+     * included): a live capture leaves such frames out, so that a JDK API called through reflection (a dynamic
+     * language's call, a framework's) is judged as called directly.
+     */
+    static boolean isReflection(Class<?> type) {
+        return type == Method.class || type == Constructor.class || type.getName().startsWith("jdk.internal.reflect.");
     }
 
     static boolean isJdk(Class<?> type) {

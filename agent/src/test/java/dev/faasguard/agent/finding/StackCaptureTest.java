@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.captures.Caller;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +168,25 @@ class StackCaptureTest {
                     "reflection's classes, generated ones included, are the JDK's, not a library's");
         }
         assertEquals(captures.get(0).callSite(), captures.get(19).callSite());
+    }
+
+    @Test
+    void aJdkMethodCalledThroughReflectionIsCalledThroughItsApiAlone() throws Exception {
+        StackCapture.use(ApplicationCode.of(List.of("com.example.captures"), null, null, null));
+        List<StackCapture.Capture> captures = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // This class is the agent's to the capture: its lambda stands for a hook inside the JDK's method. Past
+            // JDK 17's 15 calls, reflection calls through an accessor class it generates.
+            Caller.jdkMethodThroughReflection(List.of("item"), item -> captures.add(StackCapture.here()));
+        }
+
+        assertEquals(20, captures.size());
+        for (StackCapture.Capture capture : captures) {
+            assertEquals("jdkMethodThroughReflection", capture.callSite().method());
+            assertEquals(List.of("java.lang.Iterable"), capture.jdkCallers(),
+                    "reflection's frames are not the API's: a rule would take the call for the JDK's own");
+            assertFalse(capture.madeByLibrary());
+        }
     }
 
     @Test
