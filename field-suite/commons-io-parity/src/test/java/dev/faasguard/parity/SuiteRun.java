@@ -56,9 +56,12 @@ final class SuiteRun {
      */
     record Selection(String name, List<String> launcherOptions) {
 
+        /** The name of the suite's own run, whose directory is named by its JDK and variant alone. */
+        static final String SUITE = "suite";
+
         /** The test classes of the tests jar whose names match, as the suite's run takes them. */
         static Selection classesMatching(String regex) {
-            return new Selection("suite", List.of("--scan-class-path", testsJar().toString(),
+            return new Selection(SUITE, List.of("--scan-class-path", testsJar().toString(),
                     "--include-classname", regex, "--exclude-classname", ".*AbstractTestCase.*"));
         }
 
@@ -75,7 +78,7 @@ final class SuiteRun {
     static Running start(Path jdk, boolean withAgent, Selection selection) throws IOException {
         Path lib = directory().resolve("lib");
         Path testsJar = testsJar();
-        String name = jdk.getFileName() + (selection.name().equals("suite") ? "" : "-" + selection.name())
+        String name = jdk.getFileName() + (selection.name().equals(Selection.SUITE) ? "" : "-" + selection.name())
                 + (withAgent ? "-with-agent" : "-without-agent");
         Path run = directory().resolve("runs").resolve(name);
         deleteTree(run);
@@ -188,9 +191,11 @@ final class SuiteRun {
                 for (int n = 2; outcomes.containsKey(unique); n++) {
                     unique = name + " (" + n + ")";
                 }
-                outcomes.put(unique, outcome(testCase));
-                String test = unique;
-                failureText(testCase).ifPresent(text -> failures.put(test, text));
+                Optional<String> failure = failureText(testCase);
+                outcomes.put(unique, failure.isPresent() ? Outcome.FAILED : notFailed(testCase));
+                if (failure.isPresent()) {
+                    failures.put(unique, failure.get());
+                }
             }
         }
 
@@ -205,11 +210,8 @@ final class SuiteRun {
             return Optional.empty();
         }
 
-        private static Outcome outcome(Element testCase) {
-            if (testCase.getElementsByTagName("failure").getLength() > 0
-                    || testCase.getElementsByTagName("error").getLength() > 0) {
-                return Outcome.FAILED;
-            }
+        /** How a test that did not fail ended. */
+        private static Outcome notFailed(Element testCase) {
             NodeList skipped = testCase.getElementsByTagName("skipped");
             if (skipped.getLength() == 0) {
                 return Outcome.PASSED;
