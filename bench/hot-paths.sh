@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
 # Hot-paths JMH benchmark (issue 15, target 4): the timed calls of bench/timed-calls.sh plus HotPathsBenchmark (a
-# finding repeated at one line, FileOutputStream and Files.newOutputStream in /tmp), without and with the agent.
+# finding repeated at one line, FileOutputStream and Files.newOutputStream in /tmp, outside an invocation and on new
+# names during one), without and with the agent.
 # Targets: a repeated finding adds at most 2 µs (2000 ns) an occurrence; everything else within JMH's error.
 #   bench/hot-paths.sh
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" bench/hot-paths.sh     # a quick smoke run
@@ -18,6 +19,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 # The benchmarks are the application here; without this the call site would be JMH's runner, a library.
 APP="-Dfaasguard.app.packages=dev.faasguard.bench"
+# The handler of the benchmarks that hold an invocation open (HeldInvocation): the others run outside any invocation.
+HANDLER="-Dfaasguard.handler=dev.faasguard.bench.jmh.HeldInvocation::hold"
 REPORT="$(pwd)/bench/target/hot-paths-check.json"
 echo "== repeated findings counted exactly (report: bench/target/hot-paths-check.json)"
 rm -f "$REPORT"
@@ -27,7 +30,7 @@ if ! "$JAVA" "-javaagent:$AGENT" "$APP" "-Dfaasguard.report=$REPORT" -cp bench/t
   echo "FAILED: the repeated calls are not each a finding, counted exactly" >&2
   exit 3
 fi
-JMH_OPTS="${JMH_OPTS:--f 3 -wi 5 -w 1s -i 5 -r 1s}" SKIP_BUILD=1 AGENT="$AGENT" AGENT_OPTS="$APP ${AGENT_OPTS:-}" \
+JMH_OPTS="${JMH_OPTS:--f 3 -wi 5 -w 1s -i 5 -r 1s}" SKIP_BUILD=1 AGENT="$AGENT" AGENT_OPTS="$APP $HANDLER ${AGENT_OPTS:-}" \
   exec bench/jmh-compare.sh hot-paths \
   'dev.faasguard.bench.jmh.(TimedCalls|HotPaths)Benchmark' \
   --budget futureGetUntimedRepeated=2000 --budget createNewFileOutsideTmpRepeated=2000

@@ -74,6 +74,30 @@ public class HotPathsBenchmark {
     }
 
     /**
+     * 3 and 4 again while an invocation runs ({@link HeldInvocation}; the agent's run names it the handler), each call
+     * on a file of a new name: then the hooks also tell the invocation what changes in /tmp (the file made and the line
+     * that made it, the file deleted), and a name not seen before in the invocation is looked at once, which is what
+     * a function writing new files pays.
+     */
+    @Benchmark
+    public boolean fileOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state) throws IOException {
+        File file = state.next().toFile();
+        try (FileOutputStream out = new FileOutputStream(file)) {
+            out.write(state.bytes);
+        }
+        return file.delete();
+    }
+
+    @Benchmark
+    public void filesNewOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state) throws IOException {
+        Path path = state.next();
+        try (OutputStream out = Files.newOutputStream(path)) {
+            out.write(state.bytes);
+        }
+        Files.delete(path);
+    }
+
+    /**
      * 5. A task handed to a single-thread {@code ThreadPoolExecutor} and waited for with a timeout: the pool hooks
      * ({@code execute}, {@code beforeExecute}, {@code afterExecute}) that put a pooled task on the invocation that
      * handed it, outside any invocation, the cost every pool pays with the agent on.
@@ -149,6 +173,27 @@ public class HotPathsBenchmark {
         public void tearDown() throws IOException {
             Files.deleteIfExists(path);
             Files.deleteIfExists(directory);
+        }
+    }
+
+    /** A fresh directory under /tmp, a new file name for each call, and an invocation held open for the whole trial. */
+    @State(Scope.Benchmark)
+    public static class InTmpDuringInvocation extends InTmp {
+        private HeldInvocation invocation;
+        private long made;
+
+        Path next() {
+            return path.resolveSibling("out-" + made++ + ".bin");
+        }
+
+        @Setup(Level.Trial)
+        public void open() throws InterruptedException {
+            invocation = HeldInvocation.open();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws InterruptedException {
+            invocation.close();
         }
     }
 
