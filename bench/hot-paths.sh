@@ -20,6 +20,10 @@ fi
 # The benchmarks are the application here; without this the call site would be JMH's runner, a library.
 APP="-Dfaasguard.app.packages=dev.faasguard.bench"
 # The handler of the benchmarks that hold an invocation open (HeldInvocation): the others run outside any invocation.
+# Where /tmp is no file system of its own, the agent walks it after each of those invocations, as it would on such a
+# machine; to measure them as on Lambda, run this script as root under a tmpfs of its own:
+#   unshare -m sh -c 'mount -t tmpfs -o size=512m tmpfs /tmp && bench/hot-paths.sh'
+
 HANDLER="-Dfaasguard.handler=dev.faasguard.bench.jmh.HeldInvocation::hold"
 REPORT="$(pwd)/bench/target/hot-paths-check.json"
 echo "== repeated findings counted exactly (report: bench/target/hot-paths-check.json)"

@@ -227,12 +227,14 @@ public final class FileHooks {
             forget(real, path, otherPath);
         }
         if (writable.quickContains(path) && (otherPath == null || writable.quickContains(otherPath))
-                && reallyInside(real, path) && (otherPath == null || reallyInside(real, otherPath))
-                && !opensLink(real, operation, path)) {
-            if (Hooks.invocationActive) {
-                tmpChanging(target, operation, path, otherPath);
+                && reallyInside(real, path) && (otherPath == null || reallyInside(real, otherPath))) {
+            int name = openedName(real, operation, path);
+            if (name != RealDirectories.LINK) {
+                if (Hooks.invocationActive) {
+                    tmpChanging(target, operation, path, otherPath, name == RealDirectories.NOT_THERE);
+                }
+                return false;
             }
-            return false;
         }
         HookState state = Hooks.state();
         if (state.quiet()) {
@@ -252,14 +254,15 @@ public final class FileHooks {
     }
 
     /**
-     * Whether the operation opens a file through a symbolic link (which may lead out of the roots: the agent follows
-     * it): for a name written before and seen to be no link, a volatile read and one table lookup; unsure is yes.
+     * What the operation opens, when it opens a file by its name: through a symbolic link (which may lead out of the
+     * roots: the agent follows it), or not, or a name not there yet; for a name written before and seen to be no link,
+     * a volatile read and one table lookup. Unsure is a link.
      */
-    private static boolean opensLink(RealDirectories real, String operation, String path) {
+    private static int openedName(RealDirectories real, String operation, String path) {
         try {
-            return Operations.followsName(operation) && real.opensLink(path);
+            return Operations.followsName(operation) ? real.openedName(path) : RealDirectories.NO_LINK;
         } catch (Throwable failure) {
-            return true; // Then the agent judges it, behind the guard.
+            return RealDirectories.LINK; // Then the agent judges it, behind the guard.
         }
     }
 
@@ -286,7 +289,8 @@ public final class FileHooks {
      * What an operation is about to change under /tmp while an invocation runs: what /tmp's growth is traced to
      * and its usage balanced with. A pattern names no file yet: what is written there is left to the usage check.
      */
-    private static void tmpChanging(AgentSinks target, String operation, String path, String otherPath) {
+    private static void tmpChanging(AgentSinks target, String operation, String path, String otherPath,
+            boolean pathNotThere) {
         boolean changesPath = path.startsWith(TMP) && !Operations.namesPattern(operation);
         boolean removesOther = otherPath != null && otherPath.startsWith(TMP) && Operations.removesSource(operation);
         if (!changesPath && !removesOther) {
@@ -298,7 +302,7 @@ public final class FileHooks {
         }
         if (changesPath) {
             Hooks.guarded(Hooks.TMP_CHANGING, target, state, path, null, null, null, null,
-                    Operations.DELETE.equals(operation) ? 1 : 0, 0);
+                    Operations.DELETE.equals(operation) ? 1 : 0, pathNotThere ? 1 : 0);
         }
         if (removesOther) {
             Hooks.guarded(Hooks.TMP_CHANGING, target, state, otherPath, null, null, null, null, 1, 0);

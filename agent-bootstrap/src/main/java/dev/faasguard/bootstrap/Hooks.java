@@ -174,7 +174,7 @@ public final class Hooks {
 
     /** {@link FileSink#fileWrite}(operation a, path b, otherPath c): 1 when it writes outside the roots. */
     static final int FILE_WRITE = 0;
-    /** {@link InvocationSink#tmpChanging}(path a, removing x != 0). */
+    /** {@link InvocationSink#tmpChanging}(path a, removing x != 0, notThere y != 0). */
     static final int TMP_CHANGING = 1;
     /** {@link BlockingSink#blockingCallStarted}(kind a, operation b, subject c, missing d, resource e): the id. */
     static final int BLOCKING_STARTED = 2;
@@ -246,7 +246,7 @@ public final class Hooks {
                 case FILE_WRITE:
                     return target.files().fileWrite(a, b, c) ? 1 : 0;
                 case TMP_CHANGING:
-                    target.invocations().tmpChanging(a, x != 0);
+                    target.invocations().tmpChanging(a, x != 0, y != 0);
                     return 0;
                 case BLOCKING_STARTED:
                     return target.blocking().blockingCallStarted(a, b, c, (String) d, e);

@@ -56,8 +56,10 @@ public interface InvocationSink {
      * balanced against what the hooks saw.
      *
      * @param removing true when the path is about to go (deleted, or the source of a move)
+     * @param notThere true when the hook has just seen that nothing is at the path (the change creates it); false
+     *     when it does not know
      */
-    void tmpChanging(String path, boolean removing);
+    void tmpChanging(String path, boolean removing, boolean notThere);
 
     /** A file under /tmp was just created by a call no earlier hook saw it coming from ({@code File.createTempFile}). */
     void tmpCreated(String path);

@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * The symbolic links known to be the last part of a path inside the writable roots ({@code /tmp/f -> /var/data/f}):
  * a write to {@code /tmp/f} lands in /var/data. The links are learnt where they are made: the JVM's own
- * {@code Files.createSymbolicLink} (a hook), the agent's walks of /tmp, and {@link RealDirectories#opensLink}, which
+ * {@code Files.createSymbolicLink} (a hook), the agent's walks of /tmp, and {@link RealDirectories#openedName}, which
  * looks at a name it has not seen before (a dangling link another process made is found by a walk only).
  * A write to a path in this set leaves the fast path, and the agent follows the link ({@link #follow}). With no link
  * known, which is the usual case, the test is one volatile read of an empty array.

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * are remembered: a missing one could yet be created as a link.
  *
  * <p>The last part of a path is a link too at times ({@code /tmp/f -> /var/data/f}), which matters to a file opened
- * for writing: inside the roots {@link #opensLink} knows the links in {@link LeafLinks} and looks at each other name
+ * for writing: inside the roots {@link #openedName} knows the links in {@link LeafLinks} and looks at each other name
  * once, remembering the names that are no link in a second small table until the next invocation; outside them, where every write is judged by
  * the agent already, {@link #openedRealPath} looks at the name itself.
  */
@@ -69,29 +69,39 @@ final class RealDirectories {
         return roots.containsReal(resolve(path, end));
     }
 
+    /** What {@link #openedName} knows of a name: no link (looked at before, or now and found), nothing there, a link. */
+    static final int NO_LINK = 0;
+    static final int NOT_THERE = 1;
+    static final int LINK = 2;
+
     /**
-     * Whether the last part of a path inside the roots is a symbolic link, which a write opening it follows: one in
-     * {@link LeafLinks} (the JVM made it, or a walk found it), else one the name itself shows, looked at once (a stat,
-     * and an lstat only for what exists) and remembered when it is no link until the next invocation starts. So a
-     * write to a name written before makes no system call, and a link another process made is found too, unless its
+     * What the last part of a path inside the roots is to a write opening it, above all whether it is a symbolic
+     * link, which the write follows: one in {@link LeafLinks} (the JVM made it, or a walk found it), else one the name
+     * itself shows, looked at once (a stat, and an lstat only for what exists) and remembered when it is no link until
+     * the next invocation starts. So a write to a name written before makes no system call, and a link another process made is found too, unless its
      * target does not exist yet (a dangling link cannot be told from no file without an exception's cost: it is found
-     * when the JVM made it, or by a walk).
+     * when the JVM made it, or by a walk). A name looked at now and found missing is {@link #NOT_THERE}: the write
+     * about to happen creates it, which the invocation's record of /tmp then need not look at again.
      */
-    boolean opensLink(String path) {
+    int openedName(String path) {
         if (leafLinks.contains(path)) {
-            return true;
+            return LINK;
         }
         int slot = slot(path, path.length());
         String plain = plainNames[slot];
         if (plain != null && plain.equals(path)) {
-            return false;
+            return NO_LINK;
         }
-        if (isLink(path)) {
+        if (!new File(path).exists()) {
+            plainNames[slot] = path;
+            return NOT_THERE;
+        }
+        if (isSymbolicLink(path)) {
             leafLinks.add(path);
-            return true;
+            return LINK;
         }
         plainNames[slot] = path;
-        return false;
+        return NO_LINK;
     }
 
     /**
@@ -120,8 +130,13 @@ final class RealDirectories {
      * lstat costs an exception). A dangling link outside the roots is therefore not followed.
      */
     private static boolean isLink(String path) {
+        return new File(path).exists() && isSymbolicLink(path);
+    }
+
+    /** An lstat: whether what is at the path (known to exist) is a symbolic link. */
+    private static boolean isSymbolicLink(String path) {
         try {
-            return new File(path).exists() && Files.isSymbolicLink(Path.of(path));
+            return Files.isSymbolicLink(Path.of(path));
         } catch (RuntimeException unreadable) {
             return false;
         }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,23 @@ class FileHooksTest {
                 "another writable root is not /tmp; a move takes its source away; a pattern names no file, the file "
                         + "made from it does");
         assertEquals(0, sinks.callsNotAsAgent);
+    }
+
+    @Test
+    void aNameNotThereYetIsToldSoAtItsFirstWriteInAnInvocation() throws IOException {
+        RecordingSinks sinks = RecordingSinks.install(false);
+        InvocationHooks.invocationStart("request");
+        sinks.calls.clear();
+        String fresh = "/tmp/faasguard-test-" + UUID.randomUUID() + "/new.json";
+
+        FileHooks.fileOutputStreamOpen(fresh, false);
+        FileHooks.fileOutputStreamOpen(fresh, true);
+        FileHooks.delete(Path.of(fresh));
+        Hooks.exitScope();
+
+        assertEquals(List.of("tmpChanging " + fresh, "tmpChanging " + fresh, "tmpRemoving " + fresh), sinks.calls);
+        assertEquals(List.of(fresh), sinks.notThere,
+                "looked at once, at the first write: the next is known to be no link, and a delete opens nothing");
     }
 
     @Test

@@ -12,6 +12,8 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
 
     final List<String> calls = new ArrayList<>();
     final List<Throwable> failures = new ArrayList<>();
+    /** The paths {@link #tmpChanging} was told have nothing at them yet. */
+    final List<String> notThere = new ArrayList<>();
 
     /** What {@link #fileWrite} answers: true means the operation writes outside the writable roots. */
     boolean outside = true;
@@ -105,8 +107,11 @@ final class RecordingSinks implements FileSink, BlockingSink, InvocationSink, Sn
     }
 
     @Override
-    public void tmpChanging(String path, boolean removing) {
+    public void tmpChanging(String path, boolean removing, boolean notThere) {
         record((removing ? "tmpRemoving " : "tmpChanging ") + path);
+        if (notThere) {
+            this.notThere.add(path);
+        }
     }
 
     @Override

@@ -289,10 +289,10 @@ public final class InvocationMonitor implements InvocationSink {
 
     /** A file or directory under /tmp about to change during an invocation. */
     @Override
-    public void tmpChanging(String path, boolean removing) {
+    public void tmpChanging(String path, boolean removing, boolean notThere) {
         Invocation writer = tmpWriter();
         if (writer != null) {
-            tmp.changing(writer, path, removing);
+            tmp.changing(writer, path, removing, notThere);
         }
     }
 

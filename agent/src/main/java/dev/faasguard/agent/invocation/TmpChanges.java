@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The /tmp paths the hooks saw change during invocations, each put on the invocation whose thread first changed it
- * (several may run at once): what it was just before (one stat, at that first change) and the line that first
- * wrote it. At the end they tell, without walking /tmp, which
- * files the invocation created and left, and how many bytes the hooks account for; with the files written in
+ * (several may run at once): what it was just before (one stat at that first change, none when the hook has just
+ * seen nothing there) and the line that first wrote it. At the end they tell, without walking /tmp, which files the
+ * invocation created and left, and how many bytes the hooks account for; with the files written in
  * earlier invocations that may still be growing (a log kept open), so that an appender is accounted for too.
  */
 final class TmpChanges {
@@ -74,7 +74,7 @@ final class TmpChanges {
     }
 
     /** Called by the hook before the change: the state it records is the one before an invocation touched it. */
-    void changing(Invocation owner, String path, boolean removing) {
+    void changing(Invocation owner, String path, boolean removing, boolean notThere) {
         Seen known = seen.get(path);
         if (known != null) {
             if (known.writer() == null && !removing && known.owner() == owner) {
@@ -87,7 +87,8 @@ final class TmpChanges {
             overflowed = true;
             return;
         }
-        seen.putIfAbsent(path, new Seen(removing ? null : new Creator(), FileState.of(path), owner));
+        FileState before = notThere ? FileState.ABSENT : FileState.of(path);
+        seen.putIfAbsent(path, new Seen(removing ? null : new Creator(), before, owner));
     }
 
     /** A call has just created this path (its entry could not name it): before it, there was nothing. */

@@ -82,9 +82,12 @@ final class TmpWatch {
         return usage.exact() ? usage.usedBytes() : counted;
     }
 
-    /** A hook is about to change this /tmp path, on a thread working for {@code owner}. */
-    void changing(Invocation owner, String path, boolean removing) {
-        changes.changing(owner, path, removing);
+    /**
+     * A hook is about to change this /tmp path, on a thread working for {@code owner}; {@code notThere} when it has
+     * just seen nothing there.
+     */
+    void changing(Invocation owner, String path, boolean removing, boolean notThere) {
+        changes.changing(owner, path, removing, notThere);
     }
 
     /** A call just created this /tmp path, which did not exist before it, on a thread working for {@code owner}. */

@@ -56,14 +56,14 @@ class TmpWatchTest {
         return watch.invocationEnded(running);
     }
 
-    /** A write the agent is told of, as the file hooks tell it: before the change. */
+    /** A write the agent is told of, as the file hooks tell it: before the change, and whether the name is new. */
     private void written(TmpWatch watch, Path file, byte[] content) throws IOException {
-        watch.changing(running, file.toString(), false);
+        watch.changing(running, file.toString(), false, !Files.exists(file));
         Files.write(file, content);
     }
 
     private void removed(TmpWatch watch, Path file) throws IOException {
-        watch.changing(running, file.toString(), true);
+        watch.changing(running, file.toString(), true, false);
         Files.delete(file);
     }
 
@@ -139,7 +139,7 @@ class TmpWatchTest {
         started(watch, false);
         Files.writeString(root.resolve("before.bin"), "rewritten by a subprocess");
         Path directory = root.resolve("pages");
-        watch.changing(running, directory.toString(), false);
+        watch.changing(running, directory.toString(), false, true);
         Files.createDirectory(directory);
         Files.write(directory.resolve("page-1.pdf"), new byte[4_000]);
         Files.write(root.resolve("unseen.bin"), new byte[2_000]);

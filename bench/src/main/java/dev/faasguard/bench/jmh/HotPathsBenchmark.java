@@ -75,12 +75,14 @@ public class HotPathsBenchmark {
 
     /**
      * 3 and 4 again while an invocation runs ({@link HeldInvocation}; the agent's run names it the handler), each call
-     * on a file of a new name: then the hooks also tell the invocation what changes in /tmp (the file made and the line
-     * that made it, the file deleted), and a name not seen before in the invocation is looked at once, which is what
-     * a function writing new files pays.
+     * on a name the invocation has not written yet: then the hooks also tell the invocation what changes in /tmp (the
+     * file made and the line that made it, the file deleted), and a name not seen before in the invocation is looked
+     * at once. A new invocation every {@link InTmpDuringInvocation#NAMES_PER_INVOCATION} calls, its end (one look at
+     * each name it wrote) counted in: what a function writing new files pays, at the write and at the end.
      */
     @Benchmark
-    public boolean fileOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state) throws IOException {
+    public boolean fileOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state)
+            throws IOException, InterruptedException {
         File file = state.next().toFile();
         try (FileOutputStream out = new FileOutputStream(file)) {
             out.write(state.bytes);
@@ -89,7 +91,8 @@ public class HotPathsBenchmark {
     }
 
     @Benchmark
-    public void filesNewOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state) throws IOException {
+    public void filesNewOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state)
+            throws IOException, InterruptedException {
         Path path = state.next();
         try (OutputStream out = Files.newOutputStream(path)) {
             out.write(state.bytes);
@@ -176,24 +179,33 @@ public class HotPathsBenchmark {
         }
     }
 
-    /** A fresh directory under /tmp, a new file name for each call, and an invocation held open for the whole trial. */
+    /**
+     * A fresh directory under /tmp, a name for each call that the running invocation has not written, and invocations
+     * held open one after the other.
+     */
     @State(Scope.Benchmark)
     public static class InTmpDuringInvocation extends InTmp {
+        /** Well under the paths an invocation follows (10,000), past which the agent stops following them. */
+        static final int NAMES_PER_INVOCATION = 1_000;
+
         private HeldInvocation invocation;
         private long made;
 
-        Path next() {
-            return path.resolveSibling("out-" + made++ + ".bin");
-        }
-
-        @Setup(Level.Trial)
-        public void open() throws InterruptedException {
-            invocation = HeldInvocation.open();
+        /** The next name; every {@link #NAMES_PER_INVOCATION} names, the invocation ends and the next one starts. */
+        Path next() throws InterruptedException {
+            int name = (int) (made++ % NAMES_PER_INVOCATION);
+            if (name == 0) {
+                close();
+                invocation = HeldInvocation.open();
+            }
+            return path.resolveSibling("out-" + name + ".bin");
         }
 
         @TearDown(Level.Trial)
         public void close() throws InterruptedException {
-            invocation.close();
+            if (invocation != null) {
+                invocation.close();
+            }
         }
     }
 
