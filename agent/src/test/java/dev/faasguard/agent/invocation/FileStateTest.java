@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +14,12 @@ class FileStateTest {
     private final Path root;
 
     FileStateTest() throws IOException {
-        root = Files.createTempDirectory(Path.of("/var/tmp"), "faasguard-state-");
+        root = ScratchDirectories.create("faasguard-state-");
     }
 
     @AfterEach
     void cleanUp() throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        ScratchDirectories.delete(root);
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +15,12 @@ class TmpScanTest {
     private final Path root;
 
     TmpScanTest() throws IOException {
-        root = Files.createTempDirectory(Path.of("/var/tmp"), "faasguard-scan-");
+        root = ScratchDirectories.create("faasguard-scan-");
     }
 
     @AfterEach
     void cleanUp() throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        ScratchDirectories.delete(root);
     }
 
     @Test
