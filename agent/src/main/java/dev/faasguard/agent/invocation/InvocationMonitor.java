@@ -469,23 +469,33 @@ public final class InvocationMonitor implements InvocationSink {
      */
     private void judgeStillRunning(Thread thread, Invocation invocation) {
         StartedThreads.Start start = owners.threads().of(thread);
-        StackCapture.Capture now = StackCapture.of(thread.getStackTrace());
+        StackCapture.Capture now = workingFor(thread, invocation);
         boolean justStarted = start != null && start.ageMillis() < JUST_STARTED_MILLIS;
-        for (int wait = 0; !now.inApplication() && justStarted && thread.isAlive() && wait < 10; wait++) {
+        for (int wait = 0; now != null && !now.inApplication() && justStarted && thread.isAlive() && wait < 10;
+                wait++) {
             try {
                 Thread.sleep(2);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            now = StackCapture.of(thread.getStackTrace());
+            now = workingFor(thread, invocation);
         }
-        if (!now.inApplication()) {
+        if (now == null || !now.inApplication()) {
             return;
         }
         record(workAfterResponse.evaluate(new WorkAfterResponseRule.StillRunning(thread.getName(),
                 thread.getState().name(), now.stack(), invocation.id())), start == null ? now : start.where(),
                 invocation);
+    }
+
+    /**
+     * Where the thread is now, or null when it runs a pooled task for another invocation: asked again once the stack
+     * is taken, since a pool thread found idle a moment before may have started another invocation's task since.
+     */
+    private StackCapture.Capture workingFor(Thread thread, Invocation invocation) {
+        StackCapture.Capture now = StackCapture.of(thread.getStackTrace());
+        return owners.busyForAnother(thread, invocation) ? null : now;
     }
 
     /** The invocation as it ends, for telemetry. */
