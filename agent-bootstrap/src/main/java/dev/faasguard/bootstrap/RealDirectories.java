@@ -69,7 +69,7 @@ final class RealDirectories {
         return roots.containsReal(resolve(path, end));
     }
 
-    /** What {@link #openedName} knows of a name: no link (looked at before, or now and found), nothing there, a link. */
+    /** What {@link #openedName} knows of a name: no link (seen before, or looked at now), nothing there, a link. */
     static final int NO_LINK = 0;
     static final int NOT_THERE = 1;
     static final int LINK = 2;
@@ -78,10 +78,11 @@ final class RealDirectories {
      * What the last part of a path inside the roots is to a write opening it, above all whether it is a symbolic
      * link, which the write follows: one in {@link LeafLinks} (the JVM made it, or a walk found it), else one the name
      * itself shows, looked at once (a stat, and an lstat only for what exists) and remembered when it is no link until
-     * the next invocation starts. So a write to a name written before makes no system call, and a link another process made is found too, unless its
-     * target does not exist yet (a dangling link cannot be told from no file without an exception's cost: it is found
-     * when the JVM made it, or by a walk). A name looked at now and found missing is {@link #NOT_THERE}: the write
-     * about to happen creates it, which the invocation's record of /tmp then need not look at again.
+     * the next invocation starts. So a write to a name written before makes no system call, and a link another
+     * process made is found too, unless its target does not exist yet (a dangling link cannot be told from no file
+     * without an exception's cost: it is found when the JVM made it, or by a walk). A name looked at now and found
+     * missing is {@link #NOT_THERE}: the write about to happen creates it, which the invocation's record of /tmp then
+     * need not look at again.
      */
     int openedName(String path) {
         if (leafLinks.contains(path)) {
