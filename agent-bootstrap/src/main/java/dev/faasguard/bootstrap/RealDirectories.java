@@ -93,16 +93,13 @@ final class RealDirectories {
         if (plain != null && plain.equals(path)) {
             return NO_LINK;
         }
-        if (!new File(path).exists()) {
-            plainNames[slot] = path;
-            return NOT_THERE;
-        }
-        if (isSymbolicLink(path)) {
+        boolean there = new File(path).exists();
+        if (there && isSymbolicLink(path)) {
             leafLinks.add(path);
             return LINK;
         }
         plainNames[slot] = path;
-        return NO_LINK;
+        return there ? NO_LINK : NOT_THERE;
     }
 
     /**

@@ -58,19 +58,13 @@ public class HotPathsBenchmark {
      */
     @Benchmark
     public boolean fileOutputStreamInTmp(InTmp state) throws IOException {
-        try (FileOutputStream out = new FileOutputStream(state.file)) {
-            out.write(state.bytes);
-        }
-        return state.file.delete();
+        return writeAndDelete(state.file, state.bytes);
     }
 
     /** 4. The same through {@code Files.newOutputStream} (the default file system provider's channel) and {@code Files.delete}. */
     @Benchmark
     public void filesNewOutputStreamInTmp(InTmp state) throws IOException {
-        try (OutputStream out = Files.newOutputStream(state.path)) {
-            out.write(state.bytes);
-        }
-        Files.delete(state.path);
+        writeAndDelete(state.path, state.bytes);
     }
 
     /**
@@ -83,19 +77,27 @@ public class HotPathsBenchmark {
     @Benchmark
     public boolean fileOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state)
             throws IOException, InterruptedException {
-        File file = state.next().toFile();
-        try (FileOutputStream out = new FileOutputStream(file)) {
-            out.write(state.bytes);
-        }
-        return file.delete();
+        return writeAndDelete(state.next().toFile(), state.bytes);
     }
 
     @Benchmark
     public void filesNewOutputStreamNewNameDuringInvocation(InTmpDuringInvocation state)
             throws IOException, InterruptedException {
-        Path path = state.next();
+        writeAndDelete(state.next(), state.bytes);
+    }
+
+    /** Benchmark 3 and its twin during an invocation: a FileOutputStream opened, written, closed, then the file deleted. */
+    private static boolean writeAndDelete(File file, byte[] bytes) throws IOException {
+        try (FileOutputStream out = new FileOutputStream(file)) {
+            out.write(bytes);
+        }
+        return file.delete();
+    }
+
+    /** Benchmark 4 and its twin: through {@code Files.newOutputStream} and {@code Files.delete}. */
+    private static void writeAndDelete(Path path, byte[] bytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(path)) {
-            out.write(state.bytes);
+            out.write(bytes);
         }
         Files.delete(path);
     }
